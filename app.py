@@ -1,0 +1,23 @@
+"""Router: page config, the shared sidebar, the demo notice and the page list. No SQL, no charts."""
+
+import streamlit as st
+
+from ascc.i18n import t
+from ui import shell
+
+st.set_page_config(
+    page_title="ASCC Việt Nam",
+    page_icon="📊",
+    layout="wide",
+    initial_sidebar_state="expanded",
+)
+
+view = shell.render_sidebar()
+lang = view.lang
+
+pages = [
+    st.Page("pages/overview.py", title=t("page.overview", lang), icon="🏠", url_path="overview", default=True),
+]
+nav = st.navigation(pages)
+shell.demo_notice(lang)
+nav.run()

@@ -1,0 +1,246 @@
+"""The one query runner: named .sql files over DuckDB views of the dataset, with a bounded cache."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from ascc import dataset, schema, settings
+
+_PARAM_RE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_LINE_COMMENT_RE = re.compile(r"--[^\n]*")
+_STRING_RE = re.compile(r"'(?:[^']|'')*'")
+
+
+class QueryError(ValueError):
+    """A query was asked for with a wrong name or wrong parameters."""
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    """What the app needs to know about the dataset in force."""
+
+    data_dir: Path
+    version: str
+    kind: str
+    manifest: dict
+
+    @property
+    def is_demo(self) -> bool:
+        return self.kind == "demo"
+
+
+# --- SQL files -------------------------------------------------------------------------------
+
+
+def query_path(name: str) -> Path:
+    """The file of a named query; names are plain identifiers, never paths."""
+    if not re.fullmatch(r"[a-z][a-z0-9_]*(/[a-z][a-z0-9_]*)?", name):
+        raise QueryError(f"invalid query name {name!r}")
+    path = settings.QUERIES_DIR / f"{name}.sql"
+    if not path.is_file():
+        raise QueryError(f"no query named {name!r} (looked for {path})")
+    return path
+
+
+_sql_cache: dict[str, tuple[int, str, frozenset[str]]] = {}
+
+
+def load_query(name: str) -> tuple[str, frozenset[str]]:
+    """SQL text of a query and the set of its $parameters (comments and strings ignored)."""
+    path = query_path(name)
+    mtime = path.stat().st_mtime_ns
+    cached = _sql_cache.get(name)
+    if cached and cached[0] == mtime:
+        return cached[1], cached[2]
+    sql = path.read_text(encoding="utf-8")
+    stripped = _STRING_RE.sub("''", _LINE_COMMENT_RE.sub("", sql))
+    names = frozenset(_PARAM_RE.findall(stripped))
+    _sql_cache[name] = (mtime, sql, names)
+    return sql, names
+
+
+def query_names() -> list[str]:
+    """Every query under queries/ (checks as ``checks/<name>``)."""
+    root = settings.QUERIES_DIR
+    return sorted(str(p.relative_to(root).with_suffix("")) for p in root.rglob("*.sql"))
+
+
+# --- the connection ----------------------------------------------------------------------------
+
+_lock = threading.Lock()
+_connections: dict[Path, tuple[str, duckdb.DuckDBPyConnection]] = {}
+
+
+def _sql_literal(path: Path) -> str:
+    # Paths come from settings, never from a widget; quoting keeps odd folder names working.
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def _empty_select(table_schema, extra: str = "") -> str:
+    cols = ", ".join(f"cast(null as {_duck_type(f.type)}) as {f.name}" for f in table_schema)
+    return f"select {cols}{extra} where false"
+
+
+def _duck_type(pa_type) -> str:
+    if pa.types.is_string(pa_type):
+        return "varchar"
+    if pa.types.is_floating(pa_type):
+        return "double"
+    if pa.types.is_int8(pa_type) or pa.types.is_int16(pa_type):
+        return "smallint"
+    if pa.types.is_integer(pa_type):
+        return "bigint"
+    if pa.types.is_boolean(pa_type):
+        return "boolean"
+    if pa.types.is_date(pa_type):
+        return "date"
+    if pa.types.is_list(pa_type):
+        return "struct(year smallint, reason_vi varchar, reason_en varchar)[]"
+    raise TypeError(pa_type)
+
+
+def _result_files(data_dir: Path) -> list[Path]:
+    return sorted((data_dir / "results").glob("year=*/*.parquet"))
+
+
+def dataset_version(data_dir: Path | None = None) -> str:
+    """A cheap fingerprint of the dataset: changes when any table or result file changes."""
+    data_dir = data_dir or settings.data_dir()
+    parts = []
+    for name, (file_name, _) in schema.TABLES.items():
+        path = data_dir / file_name
+        if name == "results":
+            for f in _result_files(data_dir):
+                st = f.stat()
+                parts.append(f"{f.parent.name}/{f.name}:{st.st_size}:{st.st_mtime_ns}")
+        elif path.exists():
+            st = path.stat()
+            parts.append(f"{file_name}:{st.st_size}:{st.st_mtime_ns}")
+    manifest = data_dir / schema.MANIFEST_FILE
+    if manifest.exists():
+        parts.append(f"manifest:{manifest.stat().st_mtime_ns}")
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+def _connect(data_dir: Path) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(":memory:")
+    for name, (file_name, table_schema) in schema.TABLES.items():
+        path = data_dir / file_name
+        if name == "results":
+            if _result_files(data_dir):
+                glob = _sql_literal(data_dir / "results" / "year=*" / "*.parquet")
+                source = f"select * from read_parquet({glob}, hive_partitioning = true, union_by_name = true)"
+            else:
+                source = _empty_select(table_schema, extra=", cast(null as bigint) as year")
+            con.execute(f"create view results_all as {source}")
+            # For each indicator x area x year x breakdown the latest batch wins; older rows stay on
+            # disk as history. Batch ids sort in delivery order.
+            con.execute(
+                "create view results as select * exclude (rn) from ("
+                " select *, row_number() over (partition by indicator_code, area_id, year, breakdown"
+                " order by batch_id desc) as rn from results_all) where rn = 1"
+            )
+        elif path.exists():
+            con.execute(f"create view {name} as select * from read_parquet({_sql_literal(path)})")
+        else:
+            con.execute(f"create view {name} as {_empty_select(table_schema)}")
+    return con
+
+
+def connection(data_dir: Path | None = None) -> tuple[str, duckdb.DuckDBPyConnection]:
+    """The cached connection for a dataset folder and its version (rebuilt when the data changes)."""
+    data_dir = (data_dir or settings.data_dir()).resolve()
+    version = dataset_version(data_dir)
+    with _lock:
+        cached = _connections.get(data_dir)
+        if cached and cached[0] == version:
+            return cached
+        if cached:
+            # Other threads may still hold cursors of the old connection; let it be collected.
+            _connections.pop(data_dir, None)
+        con = _connect(data_dir)
+        _connections[data_dir] = (version, con)
+        return version, con
+
+
+def dataset_info(data_dir: Path | None = None) -> DatasetInfo:
+    """Manifest, kind and version of the dataset in force."""
+    data_dir = (data_dir or settings.data_dir()).resolve()
+    manifest = dataset.read_manifest(data_dir)
+    return DatasetInfo(data_dir, dataset_version(data_dir), manifest.get("kind", "official"), manifest)
+
+
+# --- running queries ---------------------------------------------------------------------------
+
+_cache: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def _freeze(value):
+    if isinstance(value, list | tuple):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+def check_params(name: str, params: dict) -> str:
+    """The query's SQL, after checking that the given names equal its placeholders."""
+    sql, expected = load_query(name)
+    given = set(params)
+    missing, extra = sorted(expected - given), sorted(given - expected)
+    if missing or extra:
+        raise QueryError(f"query {name!r}: missing parameters {missing}, unexpected parameters {extra}")
+    return sql
+
+
+def run_query(name: str, **params) -> pd.DataFrame:
+    """Run a named query with named parameters; results are cached by (name, params, data version)."""
+    sql = check_params(name, params)
+    data_dir = settings.data_dir()
+    version, con = connection(data_dir)
+    key = (name, tuple(sorted((k, _freeze(v)) for k, v in params.items())), str(data_dir), version)
+    with _cache_lock:
+        hit = _cache.get(key)
+        if hit is not None:
+            _cache.move_to_end(key)
+            return hit.copy(deep=False)
+    with _lock:
+        cur = con.cursor()
+    try:
+        df = cur.execute(sql, {k: (list(v) if isinstance(v, tuple) else v) for k, v in params.items()}).df()
+    finally:
+        cur.close()
+    with _cache_lock:
+        _cache[key] = df
+        while len(_cache) > settings.QUERY_CACHE_ENTRIES:
+            _cache.popitem(last=False)
+    return df.copy(deep=False)
+
+
+def explain(name: str) -> str:
+    """EXPLAIN a query with every parameter bound to NULL: proves it compiles against the views."""
+    sql, names = load_query(name)
+    _, con = connection()
+    with _lock:
+        cur = con.cursor()
+    try:
+        rows = cur.execute("explain " + sql, {n: None for n in names}).fetchall()
+    finally:
+        cur.close()
+    return "\n".join(str(r[-1]) for r in rows)
+
+
+def clear_cache() -> None:
+    """Drop cached results and connections (tests switch datasets)."""
+    with _cache_lock:
+        _cache.clear()
+    with _lock:
+        _connections.clear()

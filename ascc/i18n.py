@@ -1,0 +1,146 @@
+"""Translation and locale formatting: one function for every user-facing string, vi and en."""
+
+from __future__ import annotations
+
+import math
+
+from babel.numbers import format_decimal
+
+LANGS = ("vi", "en")
+DEFAULT_LANG = "vi"
+_LOCALES = {"vi": "vi_VN", "en": "en_US"}
+
+# Key -> {"vi": ..., "en": ...}. Keys are grouped by where they appear. Both languages side by
+# side keep the catalogues complete (a convention test checks every key has both).
+MESSAGES: dict[str, dict[str, str]] = {
+    # app shell
+    "app.title": {
+        "vi": "Việt Nam thực hiện Cộng đồng Văn hóa – Xã hội ASEAN",
+        "en": "Viet Nam's implementation of the ASEAN Socio-Cultural Community",
+    },
+    "app.subtitle": {
+        "vi": "Theo dõi kết quả Đề án 161 (Quyết định 161/QĐ-TTg) giai đoạn 2016–2025",
+        "en": "Monitoring the results of Project 161 (Decision 161/QĐ-TTg), 2016–2025",
+    },
+    "sidebar.language": {"vi": "Ngôn ngữ", "en": "Language"},
+    "sidebar.boundary": {"vi": "Đơn vị hành chính", "en": "Provincial boundaries"},
+    "sidebar.boundary.34": {"vi": "34 tỉnh, thành (từ 01/7/2025)", "en": "34 provinces (from 1 July 2025)"},
+    "sidebar.boundary.63": {"vi": "63 tỉnh, thành (trước 01/7/2025)", "en": "63 provinces (before 1 July 2025)"},
+    "sidebar.region": {"vi": "Vùng kinh tế – xã hội", "en": "Socio-economic region"},
+    "sidebar.region.all": {"vi": "Cả nước", "en": "Whole country"},
+    "sidebar.provinces": {"vi": "Tỉnh, thành phố", "en": "Provinces"},
+    "sidebar.provinces.placeholder": {"vi": "Chọn hoặc gõ tên tỉnh…", "en": "Choose or type a province…"},
+    "sidebar.year": {"vi": "Năm", "en": "Year"},
+    "sidebar.dataset": {"vi": "Bộ dữ liệu", "en": "Dataset"},
+    "sidebar.data_as_of": {"vi": "Số liệu đến ngày {date}", "en": "Data as of {date}"},
+    "demo.notice": {
+        "vi": "DỮ LIỆU MÔ PHỎNG – không phải số liệu thống kê chính thức. Các con số trên trang này được "
+        "tạo ngẫu nhiên có kiểm soát để minh họa, hiệu chỉnh theo một số số liệu quốc gia đã công bố.",
+        "en": "DEMO DATA – simulated, not official statistics. The figures on this page are generated "
+        "for demonstration, calibrated to a few published national figures.",
+    },
+    "demo.mark": {"vi": "DỮ LIỆU MÔ PHỎNG", "en": "DEMO DATA — simulated"},
+    "page.overview": {"vi": "Tổng quan", "en": "Overview"},
+    # overview
+    "overview.title": {"vi": "Tổng quan cả nước", "en": "National overview"},
+    "overview.intro": {
+        "vi": "Bốn chỉ tiêu chủ chốt của Đề án 161 trên phạm vi cả nước, số liệu đến năm {year}.",
+        "en": "The four headline indicators of Project 161 for the whole country, data up to {year}.",
+    },
+    "overview.national_note": {
+        "vi": "Trang này hiển thị số liệu cả nước; bộ lọc vùng và tỉnh áp dụng cho các trang so sánh.",
+        "en": "This page shows national figures; the region and province filters apply to the comparison pages.",
+    },
+    "card.latest": {"vi": "Năm {year}", "en": "In {year}"},
+    "card.change": {"vi": "So với {year}: {change}", "en": "Since {year}: {change}"},
+    "card.target": {"vi": "Mục tiêu {year}: {target}", "en": "{year} target: {target}"},
+    "card.to_target": {"vi": "Còn cách mục tiêu: {gap}", "en": "Distance to target: {gap}"},
+    "card.target_met": {"vi": "Đã đạt mục tiêu", "en": "Target met"},
+    "card.no_target": {"vi": "Không có mục tiêu", "en": "No target set"},
+    "card.no_data": {"vi": "Chưa có số liệu", "en": "No data yet"},
+    "chart.trend_title": {"vi": "{name}, cả nước, {start}–{end}", "en": "{name}, Viet Nam, {start}–{end}"},
+    "chart.target": {"vi": "Mục tiêu {year}", "en": "{year} target"},
+    "chart.value": {"vi": "Giá trị", "en": "Value"},
+    "chart.year": {"vi": "Năm", "en": "Year"},
+    "chart.preliminary": {"vi": "sơ bộ", "en": "preliminary"},
+    "chart.source": {"vi": "Nguồn: {source}", "en": "Source: {source}"},
+    "chart.series_break": {"vi": "Thay đổi phương pháp", "en": "Series break"},
+    "table.title": {"vi": "Tất cả chỉ tiêu", "en": "All indicators"},
+    "table.caption": {
+        "vi": "Giá trị cả nước. Năm gốc là năm bắt đầu kế hoạch (2016) hoặc năm đầu tiên có số liệu.",
+        "en": "National values. The base year is the plan's start (2016) or the first year with data.",
+    },
+    "col.indicator": {"vi": "Chỉ tiêu", "en": "Indicator"},
+    "col.pillar": {"vi": "Đặc tính ASCC", "en": "ASCC characteristic"},
+    "col.ministry": {"vi": "Bộ chủ trì", "en": "Lead ministry"},
+    "col.unit": {"vi": "Đơn vị", "en": "Unit"},
+    "col.base": {"vi": "Năm gốc", "en": "Base year"},
+    "col.base_value": {"vi": "Giá trị năm gốc", "en": "Base value"},
+    "col.latest_year": {"vi": "Năm mới nhất", "en": "Latest year"},
+    "col.latest": {"vi": "Giá trị mới nhất", "en": "Latest value"},
+    "col.target": {"vi": "Mục tiêu 2025", "en": "2025 target"},
+    "col.direction": {"vi": "Chiều tốt", "en": "Better when"},
+    "col.status": {"vi": "Tình trạng số liệu", "en": "Data status"},
+    "direction.up": {"vi": "↑ cao hơn", "en": "↑ higher"},
+    "direction.down": {"vi": "↓ thấp hơn", "en": "↓ lower"},
+    "value.status.final": {"vi": "chính thức", "en": "final"},
+    "value.status.preliminary": {"vi": "sơ bộ", "en": "preliminary"},
+    "value.status.estimated": {"vi": "ước tính", "en": "estimated"},
+    "error.no_data": {
+        "vi": "Bộ dữ liệu chưa có kết quả nào. Hãy nhập số liệu (xem trang Dữ liệu) hoặc dùng bộ dữ liệu minh họa.",
+        "en": "The dataset has no results yet. Import figures (see the Data page) or use the demo dataset.",
+    },
+}
+
+
+def t(key: str, lang: str, **kwargs) -> str:
+    """The message for a key in a language, with ``{placeholders}`` filled in.
+
+    A missing key shows the key itself (visible in review, never a crash on a page).
+    """
+    entry = MESSAGES.get(key)
+    if entry is None:
+        return key
+    text = entry.get(lang) or entry[DEFAULT_LANG]
+    return text.format(**kwargs) if kwargs else text
+
+
+def norm_lang(lang: str | None) -> str:
+    """A supported language code; anything else falls back to Vietnamese."""
+    return lang if lang in LANGS else DEFAULT_LANG
+
+
+def col(name: str, lang: str) -> str:
+    """The column holding a bilingual field in a language: col("name", "en") -> "name_en"."""
+    return f"{name}_{norm_lang(lang)}"
+
+
+def fmt_number(value, lang: str, decimals: int = 1) -> str:
+    """A number in the language's convention: 1.234,5 in Vietnamese, 1,234.5 in English."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    fmt = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    return format_decimal(value, format=fmt, locale=_LOCALES[norm_lang(lang)])
+
+
+def fmt_value(value, unit: str, lang: str, decimals: int = 1, *, signed: bool = False) -> str:
+    """A value with its unit: "3,37 %" in Vietnamese, "3.37%" in English; other units after a space."""
+    text = fmt_number(value, lang, decimals)
+    if text == "–":
+        return text
+    if signed and value > 0:
+        text = "+" + text
+    if not unit:
+        return text
+    if unit == "%":
+        return f"{text} %" if norm_lang(lang) == "vi" else f"{text}%"
+    if unit in ("pp", "điểm %"):
+        return f"{text} {unit}"
+    return f"{text} {unit}"
+
+
+def change_unit(unit: str, lang: str) -> str:
+    """The unit of a difference of two values: percentage points for a percentage."""
+    if unit == "%":
+        return "điểm %" if norm_lang(lang) == "vi" else "pp"
+    return unit

@@ -1,0 +1,45 @@
+"""Settings: each with its default, the environment variable that overrides it, and why."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+# Folder of the dataset the app reads (Parquet files + manifest.json).
+DATA_DIR_ENV = "ASCC_DATA_DIR"
+DEFAULT_DATA_DIR = PROJECT_ROOT / "data"
+
+# Folder of the .sql files, one question per file.
+QUERIES_DIR = PROJECT_ROOT / "queries"
+
+# GeoJSON of the 63 former provinces for the true-shape map (optional).
+BOUNDARIES_ENV = "ASCC_BOUNDARIES"
+
+# Bound on the query-result cache (entries), so a long-running server does not grow without end.
+QUERY_CACHE_ENTRIES = int(os.environ.get("ASCC_QUERY_CACHE_ENTRIES", "512"))
+
+# Languages of the interface; the first is the default.
+LANGUAGES = ("vi", "en")
+
+# The plan period of Project 161 (Decision 161/QĐ-TTg): base year and target year by default.
+PLAN_BASE_YEAR = 2016
+PLAN_TARGET_YEAR = 2025
+
+# First year reported on the 34-province boundaries (the merger took effect on 1 July 2025).
+NEW_BOUNDARY_FIRST_YEAR = 2025
+
+
+def data_dir() -> Path:
+    """The dataset folder in force now (read each call, so tests can switch it)."""
+    return Path(os.environ.get(DATA_DIR_ENV) or DEFAULT_DATA_DIR).resolve()
+
+
+def boundaries_path() -> Path | None:
+    """The 63-province GeoJSON for true-shape maps, when configured and present."""
+    value = os.environ.get(BOUNDARIES_ENV)
+    if not value:
+        return None
+    path = Path(value).expanduser()
+    return path if path.is_file() else None

@@ -1,0 +1,55 @@
+"""Overview: the four headline indicators nationally (cards and trends) and a table of all indicators."""
+
+import streamlit as st
+
+from ascc import charts, db, i18n
+from ascc.i18n import t
+from ui import shell, widgets
+
+# 1/ FILTERS
+view = shell.view()
+lang = view.lang
+info = db.dataset_info()
+
+# 2/ DATA
+summary = db.run_query("national_summary", lang=lang, year=view.year, headline_only=None)
+headline = summary[summary["headline"]]
+trend = db.run_query("national_trend", codes=list(headline["indicator_code"]))
+if view.year is not None:
+    trend = trend[trend["year"] <= view.year]
+breaks = db.run_query("series_breaks", lang=lang, codes=list(headline["indicator_code"]))
+
+st.title(t("overview.title", lang))
+if summary["latest_year"].isna().all():
+    st.info(t("error.no_data", lang))
+    st.stop()
+st.caption(t("overview.intro", lang, year=int(summary["latest_year"].max())) + " " + t("overview.national_note", lang))
+
+# 3/ CARDS
+for col, row in zip(st.columns(len(headline)), headline.itertuples(), strict=True):
+    with col:
+        widgets.indicator_card(row, lang)
+
+# 4/ CHARTS
+for pair in [headline.iloc[i : i + 2] for i in range(0, len(headline), 2)]:
+    for col, row in zip(st.columns(2), pair.itertuples(), strict=False):
+        series = trend[trend["indicator_code"] == row.indicator_code]
+        fig = charts.trend_chart(
+            series,
+            lang=lang,
+            title=t("chart.trend_title", lang, name=row.short_name, start=int(series["year"].min()), end=int(series["year"].max()))
+            + charts.unit_suffix(row.unit),
+            unit=row.unit,
+            decimals=row.decimals,
+            source=row.source,
+            demo=info.is_demo,
+            target_value=row.target_value,
+            target_year=row.target_year,
+            breaks=[(int(b.year), b.reason) for b in breaks[breaks["indicator_code"] == row.indicator_code].itertuples()],
+        )
+        col.plotly_chart(fig, config=charts.PLOTLY_CONFIG, key=f"trend_{row.indicator_code}")
+
+# 5/ TABLE
+st.subheader(t("table.title", lang))
+st.caption(t("table.caption", lang))
+st.dataframe(widgets.indicator_table(summary, lang), hide_index=True, width="stretch")

@@ -1,0 +1,74 @@
+-- Question: where does the nation stand on each indicator: base-year value, value as of a year,
+--           change since the base year, the target and the distance to it?
+-- Grain: one row per indicator (all, or the headline ones); national level (area VN), breakdown total.
+-- Parameters:
+--   $lang           varchar  'vi' or 'en': language of names, units and sources
+--   $year           integer  last year to consider ("as of"); NULL = the latest year with data
+--   $headline_only  boolean  TRUE = headline indicators only; NULL or FALSE = all indicators
+with nat as (
+    select indicator_code, year, value, status
+    from results
+    where area_id = 'VN' and breakdown = 'total' and value is not null
+      and ($year is null or year <= $year)
+),
+latest as (
+    select indicator_code, year as latest_year, value as latest_value, status as latest_status
+    from nat
+    qualify row_number() over (partition by indicator_code order by year desc) = 1
+),
+base as (
+    select n.indicator_code, n.year as base_year, n.value as base_value
+    from nat n
+    join indicators i using (indicator_code)
+    where n.year >= i.base_year
+    qualify row_number() over (partition by n.indicator_code order by n.year) = 1
+),
+tgt as (
+    select t.indicator_code, t.year as target_year, t.target_value,
+           case when $lang = 'en' then t.source_en else t.source_vi end as target_source
+    from targets t
+    join indicators i using (indicator_code)
+    where t.area_id = 'VN' and t.year = i.target_year
+)
+select
+    i.indicator_code,
+    case when $lang = 'en' then i.name_en else i.name_vi end as name,
+    case when $lang = 'en' then i.short_en else i.short_vi end as short_name,
+    case when $lang = 'en' then i.unit_en else i.unit_vi end as unit,
+    cast(i.decimals as integer) as decimals,
+    i.higher_is_better,
+    i.headline,
+    i.aggregation,
+    i.limit_value,
+    i.pillar_code,
+    case when $lang = 'en' then p.name_en else p.name_vi end as pillar_name,
+    i.ministry_code,
+    case when $lang = 'en' then m.abbr_en else m.abbr_vi end as ministry_abbr,
+    case when $lang = 'en' then m.name_en else m.name_vi end as ministry_name,
+    cast(b.base_year as integer) as base_year,
+    b.base_value,
+    cast(l.latest_year as integer) as latest_year,
+    l.latest_value,
+    l.latest_status,
+    l.latest_value - b.base_value as change,
+    cast(coalesce(t.target_year, i.target_year) as integer) as target_year,
+    t.target_value,
+    t.target_source,
+    t.target_value - l.latest_value as gap,
+    case
+        when t.target_value is null or l.latest_value is null then null
+        when i.higher_is_better then l.latest_value >= t.target_value
+        else l.latest_value <= t.target_value
+    end as target_met,
+    coalesce(len(list_filter(i.series_breaks,
+        lambda sb: sb.year > b.base_year and sb.year <= l.latest_year)), 0) > 0 as break_since_base,
+    case when $lang = 'en' then i.source_en else i.source_vi end as source,
+    cast(i.sort_order as integer) as sort_order
+from indicators i
+left join pillars p using (pillar_code)
+left join ministries m on m.ministry_code = i.ministry_code
+left join latest l using (indicator_code)
+left join base b using (indicator_code)
+left join tgt t using (indicator_code)
+where ($headline_only is null or not $headline_only or i.headline)
+order by i.sort_order, i.indicator_code

@@ -1,0 +1,14 @@
+-- Question: how has each indicator moved nationally, year by year?
+-- Grain: one row per indicator per year with a national value (area VN, breakdown total).
+-- Parameters:
+--   $codes  varchar[]  indicator codes to return; NULL = all indicators
+select
+    r.indicator_code,
+    cast(r.year as integer) as year,
+    r.value,
+    r.status,
+    r.source
+from results r
+where r.area_id = 'VN' and r.breakdown = 'total' and r.value is not null
+  and ($codes is null or list_contains($codes, r.indicator_code))
+order by r.indicator_code, r.year

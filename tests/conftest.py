@@ -1,0 +1,49 @@
+"""Shared test fixtures: the small deterministic dataset, pointed to by ASCC_DATA_DIR."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from ascc import db, settings
+from tests import fixture_data
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def fixture_dir(tmp_path_factory) -> Path:
+    """The fixture dataset, written once per test session."""
+    return fixture_data.build(tmp_path_factory.mktemp("fixture-data"))
+
+
+@pytest.fixture()
+def use_fixture(fixture_dir, monkeypatch) -> Path:
+    """Point the app at the fixture dataset for one test."""
+    monkeypatch.setenv(settings.DATA_DIR_ENV, str(fixture_dir))
+    db.clear_cache()
+    yield fixture_dir
+    db.clear_cache()
+
+
+@pytest.fixture()
+def use_bundled(monkeypatch) -> Path:
+    """Point the app at the bundled demo dataset in data/."""
+    monkeypatch.delenv(settings.DATA_DIR_ENV, raising=False)
+    db.clear_cache()
+    yield settings.DEFAULT_DATA_DIR
+    db.clear_cache()
+
+
+def shared_path(*parts: str) -> Path:
+    """A file under ../shared, or skip the test when the folder is not there."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} not available")
+    return path
+
+
+os.environ.setdefault("STREAMLIT_BROWSER_GATHER_USAGE_STATS", "false")

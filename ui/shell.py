@@ -1,0 +1,117 @@
+"""The shared frame of every page: sidebar filters kept in the URL, and the demo-data notice."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ascc import db, i18n, state
+from ascc.i18n import t
+
+_KEYS = {"lang": "f_lang", "boundary": "f_boundary", "region": "f_region", "provinces": "f_provinces", "year": "f_year"}
+
+
+def choices() -> state.Choices:
+    """Valid filter values from the dataset, to check the URL against."""
+    regions = db.run_query("regions_list", lang="vi")
+    provinces = db.run_query("provinces_list", lang="vi", boundary=None, region=None)
+    years = db.run_query("years_available")
+    by_set = {
+        b: frozenset(provinces.loc[provinces["boundary_set"] == b, "area_id"]) for b in state.BOUNDARY_SETS
+    }
+    return state.Choices(
+        regions=frozenset(regions["region_code"]),
+        provinces=by_set,
+        years=tuple(int(y) for y in years["year"]),
+    )
+
+
+def _init_from_url(c: state.Choices) -> None:
+    # Only once per session: afterwards the widgets own the state and write it back to the URL.
+    if st.session_state.get("_view_initialised"):
+        return
+    v = state.from_params(st.query_params.to_dict(), c)
+    st.session_state[_KEYS["lang"]] = v.lang
+    st.session_state[_KEYS["boundary"]] = v.boundary
+    st.session_state[_KEYS["region"]] = v.region
+    st.session_state[_KEYS["provinces"]] = list(v.provinces)
+    st.session_state[_KEYS["year"]] = v.year
+    st.session_state["_view_initialised"] = True
+
+
+def current_lang() -> str:
+    """The language in force (before the sidebar is drawn, from the URL)."""
+    value = st.session_state.get(_KEYS["lang"])
+    return i18n.norm_lang(value or st.query_params.get("lang"))
+
+
+def render_sidebar() -> state.ViewState:
+    """Draw the shared filters; return the view they describe and mirror it in the URL."""
+    c = choices()
+    _init_from_url(c)
+    ss = st.session_state
+    with st.sidebar:
+        lang = st.radio(
+            "Ngôn ngữ / Language",  # the same in both languages, so anyone can find it
+            options=list(i18n.LANGS),
+            format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code],
+            key=_KEYS["lang"],
+            horizontal=True,
+        )
+        boundary = st.radio(
+            t("sidebar.boundary", lang),
+            options=list(state.BOUNDARY_SETS),
+            format_func=lambda b: t(f"sidebar.boundary.{b}", lang),
+            key=_KEYS["boundary"],
+        )
+        regions = db.run_query("regions_list", lang=lang)
+        region_names = dict(zip(regions["region_code"], regions["name"], strict=True))
+        if ss.get(_KEYS["region"]) not in region_names:
+            ss[_KEYS["region"]] = None
+        region = st.selectbox(
+            t("sidebar.region", lang),
+            options=[None, *region_names],
+            format_func=lambda code: t("sidebar.region.all", lang) if code is None else region_names[code],
+            key=_KEYS["region"],
+        )
+        provinces = db.run_query("provinces_list", lang=lang, boundary=boundary, region=None)
+        names = dict(zip(provinces["area_id"], provinces["name"], strict=True))
+        options = list(provinces.loc[provinces["region_code"] == region, "area_id"]) if region else list(names)
+        # A selection from the other boundary set, or outside the region, is dropped rather than
+        # raising: the multiselect refuses values that are not among its options.
+        ss[_KEYS["provinces"]] = [p for p in ss.get(_KEYS["provinces"], []) if p in options]
+        selected = st.multiselect(
+            t("sidebar.provinces", lang),
+            options=options,
+            format_func=lambda a: names.get(a, a),
+            key=_KEYS["provinces"],
+            placeholder=t("sidebar.provinces.placeholder", lang),
+        )
+        years = sorted(c.years, reverse=True)
+        if ss.get(_KEYS["year"]) not in years:
+            ss[_KEYS["year"]] = None
+        year = st.selectbox(
+            t("sidebar.year", lang),
+            options=[None, *years],
+            format_func=lambda y: (f"{years[0]}" if y is None and years else str(y)),
+            key=_KEYS["year"],
+        )
+        info = db.dataset_info()
+        as_of = info.manifest.get("data_as_of")
+        title = info.manifest.get(i18n.col("title", lang)) or ""
+        st.caption(f"{t('sidebar.dataset', lang)}: {title}" + (f" · {t('sidebar.data_as_of', lang, date=as_of)}" if as_of else ""))
+    view = state.ViewState(lang=lang, boundary=boundary, region=region, provinces=tuple(selected), year=year)
+    st.query_params.from_dict(state.to_params(view))
+    ss["view"] = view
+    return view
+
+
+def view() -> state.ViewState:
+    """The view drawn by the sidebar in this run (pages call this)."""
+    return st.session_state.get("view") or state.ViewState()
+
+
+def demo_notice(lang: str) -> None:
+    """A notice on every page while the dataset is simulated; it cannot be dismissed."""
+    info = db.dataset_info()
+    if info.is_demo:
+        st.warning(t("demo.notice", lang), icon="⚠️")

@@ -1,0 +1,78 @@
+"""Small Streamlit building blocks used by several pages: indicator cards and the indicator table."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import streamlit as st
+
+from ascc import i18n
+from ascc.i18n import t
+
+
+def _present(x) -> bool:
+    return x is not None and not (isinstance(x, float) and math.isnan(x)) and x is not pd.NA
+
+
+def indicator_card(row, lang: str) -> None:
+    """One headline indicator: latest value, change since the base year, target and distance to it."""
+    unit, dec = row.unit, int(row.decimals)
+    with st.container(border=True):
+        if not _present(row.latest_value):
+            st.metric(row.short_name, t("card.no_data", lang))
+            return
+        delta = None
+        if _present(row.change):
+            delta = t(
+                "card.change", lang, year=int(row.base_year),
+                change=i18n.fmt_value(row.change, i18n.change_unit(unit, lang), lang, dec, signed=True),
+            )
+        st.metric(
+            label=f"{row.short_name} · {t('card.latest', lang, year=int(row.latest_year))}",
+            value=i18n.fmt_value(row.latest_value, unit, lang, dec),
+            delta=delta,
+            delta_color="normal" if row.higher_is_better else "inverse",
+            help=row.name,
+        )
+        lines = []
+        if _present(row.target_value):
+            lines.append(t("card.target", lang, year=int(row.target_year), target=i18n.fmt_value(row.target_value, unit, lang, dec)))
+            if row.target_met:
+                lines.append("✔ " + t("card.target_met", lang))
+            else:
+                gap = abs(row.gap)
+                lines.append(t("card.to_target", lang, gap=i18n.fmt_value(gap, i18n.change_unit(unit, lang), lang, dec)))
+        else:
+            lines.append(t("card.no_target", lang))
+        if row.latest_status != "final":
+            lines.append(f"{int(row.latest_year)}: {t('value.status.' + row.latest_status, lang)}")
+        if row.break_since_base:
+            lines.append("⚠ " + t("chart.series_break", lang))
+        st.caption(" · ".join(lines))
+
+
+def indicator_table(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The table of all indicators, with numbers formatted for the language."""
+
+    def fmt(value, row):
+        return i18n.fmt_number(value, lang, int(row.decimals)) if _present(value) else "–"
+
+    rows = []
+    for r in summary.itertuples():
+        rows.append(
+            {
+                t("col.indicator", lang): r.name,
+                t("col.unit", lang): r.unit,
+                t("col.base", lang): "–" if not _present(r.base_year) else str(int(r.base_year)),
+                t("col.base_value", lang): fmt(r.base_value, r),
+                t("col.latest_year", lang): "–" if not _present(r.latest_year) else str(int(r.latest_year)),
+                t("col.latest", lang): fmt(r.latest_value, r),
+                t("col.target", lang): fmt(r.target_value, r),
+                t("col.direction", lang): t("direction.up" if r.higher_is_better else "direction.down", lang),
+                t("col.status", lang): t("value.status." + r.latest_status, lang) if _present(r.latest_status) else "–",
+                t("col.ministry", lang): r.ministry_abbr,
+                t("col.pillar", lang): f"{r.pillar_code}. {r.pillar_name}",
+            }
+        )
+    return pd.DataFrame(rows)
