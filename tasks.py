@@ -1,0 +1,75 @@
+"""Set-up and run commands that need only Python 3: `python3 tasks.py run|test|lint|demo-data|bench`.
+
+Creates `.venv/` beside this file, installs the pinned requirements into it when they changed, and
+runs the command inside it. `test` also installs Debian's `chromium` for the browser tests when it
+is missing and the machine allows it (root with apt-get).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / ("python.exe" if os.name == "nt" else "python")
+
+
+def sh(*args: str, **kwargs) -> int:
+    print("+", " ".join(str(a) for a in args), flush=True)
+    return subprocess.call([str(a) for a in args], cwd=ROOT, **kwargs)
+
+
+def ensure_venv(requirements: str) -> None:
+    """Create the virtualenv and install a requirements file when its content changed."""
+    if not PY.exists():
+        if sh(sys.executable, "-m", "venv", VENV) != 0:
+            sys.exit("could not create .venv (on Debian/Ubuntu: apt-get install python3-venv)")
+    req = ROOT / requirements
+    wanted = hashlib.sha256((req.read_text() + (ROOT / "requirements.txt").read_text()).encode()).hexdigest()
+    stamp = VENV / f".installed-{req.stem}"
+    if stamp.exists() and stamp.read_text() == wanted:
+        return
+    if sh(PY, "-m", "pip", "install", "--disable-pip-version-check", "-q", "-r", req) != 0:
+        sys.exit(f"pip install -r {requirements} failed")
+    stamp.write_text(wanted)
+
+
+def ensure_chromium() -> None:
+    """Debian's chromium for the browser tests (Playwright cannot download browsers here)."""
+    if shutil.which("chromium") or shutil.which("chromium-browser"):
+        return
+    if os.name != "posix" or os.geteuid() != 0 or not shutil.which("apt-get"):
+        print("chromium not found and cannot be installed here: browser tests will be skipped", flush=True)
+        return
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    sh("apt-get", "update", "-q", env=env)
+    sh("apt-get", "install", "-y", "-q", "--no-install-recommends", "chromium", "fonts-noto-core", env=env)
+
+
+def main(argv: list[str]) -> int:
+    cmd, rest = (argv[0], argv[1:]) if argv else ("help", [])
+    if cmd == "run":
+        ensure_venv("requirements.txt")
+        return sh(PY, "-m", "streamlit", "run", "app.py", *rest)
+    if cmd == "test":
+        ensure_venv("requirements-dev.txt")
+        ensure_chromium()
+        return sh(PY, "-m", "pytest", *rest)
+    if cmd == "lint":
+        ensure_venv("requirements-dev.txt")
+        return sh(PY, "-m", "ruff", "check", ".")
+    if cmd in ("demo-data", "bench", "export-deck", "import", "init-dataset", "batches", "rollback"):
+        ensure_venv("requirements.txt")
+        return sh(PY, "-m", "ascc", cmd, *rest)
+    print(__doc__)
+    return 0 if cmd == "help" else 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

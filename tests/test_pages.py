@@ -1,0 +1,104 @@
+"""AppTest of every page (no exception in either language) and of the shared frame's behaviour."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.apptest import new_app, plotly_figures, texts
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = re.findall(r'st\.Page\(\s*"(pages/[a-z_]+\.py)"', (ROOT / "app.py").read_text(encoding="utf-8"))
+
+
+def test_pages_are_listed():
+    assert "pages/overview.py" in PAGES
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs(use_fixture, page, lang):
+    at = new_app(page, lang=lang)
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title, "every page has a title"
+
+
+def test_demo_notice_is_shown_and_not_dismissable(use_fixture):
+    at = new_app()
+    assert any("DỮ LIỆU MÔ PHỎNG" in w.value for w in at.warning)
+    at = new_app(lang="en")
+    assert any("DEMO DATA" in w.value for w in at.warning)
+
+
+def test_no_demo_notice_for_official_data(tmp_path, monkeypatch):
+    from ascc import db, settings
+    from tests import fixture_data
+
+    data = fixture_data.build(tmp_path / "official", kind="official")
+    monkeypatch.setenv(settings.DATA_DIR_ENV, str(data))
+    db.clear_cache()
+    at = new_app()
+    assert not any("MÔ PHỎNG" in w.value for w in at.warning)
+    db.clear_cache()
+
+
+def test_switching_language_changes_title_and_indicator_names(use_fixture):
+    at = new_app()
+    assert at.title[0].value == "Tổng quan cả nước"
+    assert "Tỷ lệ hộ nghèo" in texts(at)
+    at.radio(key="f_lang").set_value("en").run()
+    assert at.title[0].value == "National overview"
+    assert "Poverty rate" in texts(at) and "Tỷ lệ hộ nghèo" not in texts(at)
+    assert at.query_params["lang"] == ["en"] or at.query_params["lang"] == "en"
+
+
+def test_switching_boundary_set_changes_province_count(use_fixture):
+    at = new_app()
+    assert len(at.multiselect(key="f_provinces").options) == 3
+    at.radio(key="f_boundary").set_value("63").run()
+    assert len(at.multiselect(key="f_provinces").options) == 4
+    assert "boundary" in at.query_params
+
+
+def test_url_restores_the_view(use_fixture):
+    at = new_app(lang="en", boundary="63", region="NMM", prov="P63-02", year="2020")
+    assert at.radio(key="f_lang").value == "en"
+    assert at.radio(key="f_boundary").value == "63"
+    assert at.selectbox(key="f_region").value == "NMM"
+    assert at.multiselect(key="f_provinces").value == ["P63-02"]
+    assert at.selectbox(key="f_year").value == 2020
+    # as of 2020 the national poverty rate is 153/2000*100 = 7.65 %
+    assert "7.65%" in [m.value for m in at.metric]
+
+
+def test_malformed_url_falls_back_without_error(use_fixture):
+    at = new_app(lang="xx", boundary="7", region="ZZ", prov="nope", year="abc", other="1")
+    assert not at.exception
+    assert at.radio(key="f_lang").value == "vi" and at.radio(key="f_boundary").value == "34"
+
+
+def test_overview_cards_charts_and_table(use_fixture):
+    at = new_app(lang="en")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics == {
+        "Poverty rate · In 2025": "5.50%",
+        "Clean water · In 2024": "62.0%",
+        "Satisfaction index · In 2024": "91.0%",
+    }
+    figs = plotly_figures(at)
+    assert len(figs) == 3
+    for fig in figs:
+        assert fig["data"] and len(fig["data"][0]["x"]) >= 2
+        assert fig["layout"]["title"]["text"]
+        assert any("DEMO DATA" in a["text"] for a in fig["layout"]["annotations"])
+    pov = figs[0]
+    assert any(tr.get("marker", {}).get("symbol") == "star" for tr in pov["data"])  # target marked
+    table = at.dataframe[0].value
+    assert len(table) == 5 and "Indicator" in table.columns
+
+
+def test_overview_in_vietnamese_uses_decimal_comma(use_fixture):
+    at = new_app()
+    assert "5,50 %" in [m.value for m in at.metric]
