@@ -69,9 +69,11 @@ def load_query(name: str) -> tuple[str, frozenset[str]]:
 
 
 def query_names() -> list[str]:
-    """Every query under queries/ (checks as ``checks/<name>``)."""
+    """Every query under queries/ (checks as ``checks/<name>``); view definitions are not queries."""
     root = settings.QUERIES_DIR
-    return sorted(str(p.relative_to(root).with_suffix("")) for p in root.rglob("*.sql"))
+    return sorted(
+        str(p.relative_to(root).with_suffix("")) for p in root.rglob("*.sql") if p.parent.name != "views"
+    )
 
 
 # --- the connection ----------------------------------------------------------------------------
@@ -153,7 +155,15 @@ def _connect(data_dir: Path) -> duckdb.DuckDBPyConnection:
             con.execute(f"create view {name} as select * from read_parquet({_sql_literal(path)})")
         else:
             con.execute(f"create view {name} as {_empty_select(table_schema)}")
+    # Derived views shared by several questions (the boundary-change rebuild, aggregates), in order.
+    for view_file in view_files():
+        con.execute(view_file.read_text(encoding="utf-8"))
     return con
+
+
+def view_files() -> list[Path]:
+    """The SQL files under queries/views/ that define shared views, in the order they are created."""
+    return sorted((settings.QUERIES_DIR / "views").glob("*.sql"))
 
 
 def connection(data_dir: Path | None = None) -> tuple[str, duckdb.DuckDBPyConnection]:

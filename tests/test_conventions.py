@@ -75,3 +75,12 @@ def test_translation_keys_used_in_code_exist():
     used = set(re.findall(r'\bt\(\s*"([a-z_]+(?:\.[a-z0-9_]+)+)"', code))
     missing = sorted(k for k in used if k not in i18n.MESSAGES)
     assert not missing, f"translation keys used but not in the catalogue: {missing}"
+
+
+def test_every_view_has_a_header_and_is_created():
+    from ascc import db
+
+    for f in db.view_files():
+        text = f.read_text(encoding="utf-8")
+        assert text.startswith("-- View:") and "-- Grain:" in text and "-- Rules:" in text, f.name
+        assert "create or replace view" in text
