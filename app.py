@@ -17,6 +17,8 @@ lang = view.lang
 
 pages = [
     st.Page("pages/overview.py", title=t("page.overview", lang), icon="🏠", url_path="overview", default=True),
+    st.Page("pages/regions.py", title=t("page.regions", lang), icon="🗺️", url_path="regions"),
+    st.Page("pages/profile.py", title=t("page.profile", lang), icon="📍", url_path="profile"),
 ]
 nav = st.navigation(pages)
 shell.demo_notice(lang)

@@ -137,3 +137,218 @@ def trend_chart(
     fig = base_layout(fig, title=title, source=source, lang=lang, demo=demo, height=height)
     fig.update_layout(separators=",." if lang == "vi" else ".,")
     return fig
+
+
+# Okabe–Ito colours: distinguishable with the common colour-vision deficiencies and on a projector.
+REGION_COLORS = {
+    "NMM": "#0072B2",
+    "RRD": "#E69F00",
+    "NCC": "#009E73",
+    "CH": "#D55E00",
+    "SE": "#CC79A7",
+    "MRD": "#56B4E9",
+}
+NATION_COLOR = "#1b1f24"
+
+
+def ranking_bar(
+    df: pd.DataFrame,
+    *,
+    lang: str,
+    title: str,
+    unit: str,
+    decimals: int,
+    source: str,
+    demo: bool,
+    nation_value: float | None = None,
+    target_value: float | None = None,
+    target_year: int | None = None,
+    region_values: dict[str, float] | None = None,
+    selected: tuple[str, ...] = (),
+) -> go.Figure:
+    """Provinces ranked best first, bars coloured by region, with national, regional and target lines.
+
+    ``df`` has area_id, name, region_code, region_name, value, rank, derived, status (rows without a
+    value are left out; the page says how many). The best province is at the top whichever the
+    direction of the indicator, so "better" always reads the same way.
+    """
+    d = df[df["value"].notna()].sort_values(["rank", "name"], ascending=[False, False])
+    fig = go.Figure()
+    text = np.array([i18n.fmt_value(v, unit, lang, decimals) for v in d["value"]], dtype=object)
+    marks = np.where(d["derived"].to_numpy(bool), " *", "")
+    for code, color in REGION_COLORS.items():
+        part = d["region_code"].to_numpy() == code
+        if not part.any():
+            continue
+        sub = d[part]
+        sel = sub["area_id"].isin(selected).to_numpy()
+        fig.add_trace(
+            go.Bar(
+                x=sub["value"].to_numpy(float),
+                y=sub["name"].to_numpy(object),
+                orientation="h",
+                name=str(sub["region_name"].iloc[0]),
+                marker=dict(color=color, line=dict(color=np.where(sel, INK, color), width=np.where(sel, 3, 0))),
+                text=(text[part] + marks[part]),
+                textposition="outside",
+                cliponaxis=False,
+                customdata=np.stack([sub["area_id"].to_numpy(object), sub["rank"].to_numpy(object)], axis=-1),
+                hovertemplate="%{y}: %{text}<br>#%{customdata[1]}<extra>%{fullData.name}</extra>",
+            )
+        )
+    if region_values:
+        rv = d["region_code"].map(region_values).to_numpy(float)
+        fig.add_trace(
+            go.Scatter(
+                x=rv, y=d["name"].to_numpy(object), mode="markers",
+                name=i18n.t("chart.region_value", lang),
+                marker=dict(symbol="line-ns", size=14, line=dict(width=3, color=INK)),
+                hovertemplate="%{x}<extra>" + i18n.t("chart.region_value", lang) + "</extra>",
+            )
+        )
+    if nation_value is not None and not np.isnan(nation_value):
+        fig.add_vline(x=nation_value, line=dict(color=NATION_COLOR, width=2))
+        fig.add_annotation(
+            x=nation_value, y=1, yref="paper", yanchor="bottom", showarrow=False, font=dict(size=12),
+            text=i18n.t("chart.nation", lang) + ": " + i18n.fmt_value(nation_value, unit, lang, decimals),
+        )
+    if target_value is not None and not np.isnan(target_value):
+        fig.add_vline(x=target_value, line=dict(color=TARGET, width=2, dash="dash"))
+        fig.add_annotation(
+            x=target_value, y=0, yref="paper", yanchor="top", showarrow=False, font=dict(size=12, color=TARGET),
+            text=i18n.t("chart.target", lang, year=target_year) + ": " + i18n.fmt_value(target_value, unit, lang, decimals),
+        )
+    n = len(d)
+    fig = base_layout(fig, title=title, source=source, lang=lang, demo=demo, height=max(420, 22 * n + 160))
+    fig.update_layout(
+        barmode="overlay", bargap=0.25, separators=",." if lang == "vi" else ".,",
+        legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom", xanchor="left"),
+        margin=dict(l=130, r=60, t=110, b=70),
+    )
+    fig.update_xaxes(title=dict(text=unit, font=dict(size=12, color=MUTED)), gridcolor=GRID, showgrid=True)
+    fig.update_yaxes(showgrid=False, tickfont=dict(size=12), automargin=True)
+    return fig
+
+
+def small_multiples(
+    df: pd.DataFrame,
+    *,
+    lang: str,
+    title: str,
+    unit: str,
+    decimals: int,
+    source: str,
+    demo: bool,
+    target_value: float | None = None,
+    target_year: int | None = None,
+    break_years: tuple[int, ...] = (),
+    boundary_change_year: float | None = None,
+    cols: int = 3,
+) -> go.Figure:
+    """One small panel per area (region), same axes, the nation drawn faintly in every panel.
+
+    ``df`` has area_id, name, year, value, status, derived; the row with area_id 'VN' is the nation.
+    """
+    from plotly.subplots import make_subplots
+
+    nation = df[df["area_id"] == "VN"].sort_values("year")
+    areas = [a for a in dict.fromkeys(df["area_id"]) if a != "VN"]
+    names = [str(df.loc[df["area_id"] == a, "name"].iloc[0]) for a in areas]
+    rows = int(np.ceil(len(areas) / cols)) or 1
+    fig = make_subplots(rows=rows, cols=cols, shared_xaxes=True, shared_yaxes=True, subplot_titles=names,
+                        vertical_spacing=0.14, horizontal_spacing=0.04)
+    for i, area in enumerate(areas):
+        r, c = i // cols + 1, i % cols + 1
+        s = df[df["area_id"] == area].sort_values("year")
+        code = area.removeprefix("R-")
+        color = REGION_COLORS.get(code, LINE)
+        if len(nation):
+            fig.add_trace(
+                go.Scatter(x=nation["year"].to_numpy(int), y=nation["value"].to_numpy(float), mode="lines",
+                           line=dict(color="#9aa5b1", width=1.5), name=i18n.t("chart.nation", lang),
+                           showlegend=i == 0, legendgroup="nation", hoverinfo="skip"),
+                row=r, col=c,
+            )
+        hover = np.array([i18n.fmt_value(v, unit, lang, decimals) for v in s["value"]], dtype=object)
+        derived = s["derived"].to_numpy(bool) if "derived" in s else np.zeros(len(s), bool)
+        fig.add_trace(
+            go.Scatter(
+                x=s["year"].to_numpy(int), y=s["value"].to_numpy(float), mode="lines+markers",
+                line=dict(color=color, width=3), marker=dict(size=6, color=np.where(derived, "white", color),
+                                                             line=dict(color=color, width=1.5)),
+                name=names[i], showlegend=False,
+                customdata=np.stack([hover, np.where(derived, " (" + i18n.t("mark.derived", lang) + ")", "")], axis=-1),
+                hovertemplate="%{x}: %{customdata[0]}%{customdata[1]}<extra>" + names[i] + "</extra>",
+            ),
+            row=r, col=c,
+        )
+        if target_value is not None and not np.isnan(target_value):
+            fig.add_hline(y=target_value, line=dict(color=TARGET, width=1, dash="dot"), row=r, col=c)
+        for by in break_years:
+            fig.add_vline(x=by - 0.5, line=dict(color=BREAK, width=1, dash="dash"), row=r, col=c)
+        if boundary_change_year:
+            fig.add_vline(x=boundary_change_year, line=dict(color=MUTED, width=1, dash="dashdot"), row=r, col=c)
+    notes = []
+    if target_value is not None and not np.isnan(target_value):
+        notes.append("<span style='color:%s'>┄ %s</span>" % (TARGET, i18n.t("chart.target", lang, year=target_year)))
+    if break_years:
+        notes.append("<span style='color:%s'>╎ %s</span>" % (BREAK, i18n.t("chart.series_break", lang)))
+    if boundary_change_year:
+        notes.append("╎ " + i18n.t("chart.boundary_change", lang))
+    fig = base_layout(fig, title=title, source=source, lang=lang, demo=demo, height=260 * rows + 120)
+    if notes:
+        fig.add_annotation(text="  ".join(notes), xref="paper", yref="paper", x=1, y=-0.16 if rows == 1 else -0.1,
+                           xanchor="right", yanchor="top", showarrow=False, font=dict(size=11, color=MUTED))
+    fig.update_layout(separators=",." if lang == "vi" else ".,", legend=dict(y=1.0, yanchor="bottom", x=1, xanchor="right"))
+    fig.update_xaxes(dtick=2, tickformat="d")
+    fig.update_annotations(font_size=13, selector=dict(xref="x domain"))
+    return fig
+
+
+SERIES_COLORS = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
+
+
+def multi_line(
+    df: pd.DataFrame,
+    *,
+    lang: str,
+    title: str,
+    unit: str,
+    decimals: int,
+    source: str,
+    demo: bool,
+    highlight: str | None = None,
+    boundary_change_year: float | None = None,
+    height: int = 420,
+) -> go.Figure:
+    """Several areas' series on one chart (e.g. a new province and the former provinces that formed it).
+
+    ``df`` has area_id, name, year, value and optionally derived. The ``highlight`` area is drawn
+    thick and dark; rebuilt (derived) points are hollow.
+    """
+    fig = go.Figure()
+    others = [a for a in dict.fromkeys(df["area_id"]) if a != highlight]
+    for i, area in enumerate([*others, *([highlight] if highlight in set(df["area_id"]) else [])]):
+        s = df[df["area_id"] == area].sort_values("year")
+        is_main = area == highlight
+        color = INK if is_main else SERIES_COLORS[i % len(SERIES_COLORS)]
+        derived = s["derived"].to_numpy(bool) if "derived" in s else np.zeros(len(s), bool)
+        texts = np.array([i18n.fmt_value(v, unit, lang, decimals) for v in s["value"]], dtype=object)
+        fig.add_trace(
+            go.Scatter(
+                x=s["year"].to_numpy(int), y=s["value"].to_numpy(float), mode="lines+markers",
+                name=str(s["name"].iloc[0]) + (" *" if derived.any() else ""),
+                line=dict(color=color, width=4 if is_main else 2, dash="solid"),
+                marker=dict(size=8 if is_main else 6, color=np.where(derived, "white", color), line=dict(color=color, width=2)),
+                customdata=texts, hovertemplate="%{x}: %{customdata}<extra>%{fullData.name}</extra>",
+            )
+        )
+    if boundary_change_year:
+        fig.add_vline(x=boundary_change_year, line=dict(color=MUTED, width=1.5, dash="dashdot"))
+        fig.add_annotation(x=boundary_change_year, y=1, yref="paper", xanchor="right", yanchor="top", showarrow=False,
+                           text=i18n.t("chart.boundary_change", lang), font=dict(size=11, color=MUTED))
+    fig.update_xaxes(dtick=1, tickformat="d")
+    fig.update_yaxes(title=dict(text=unit, font=dict(size=12, color=MUTED)))
+    fig = base_layout(fig, title=title, source=source, lang=lang, demo=demo, height=height)
+    fig.update_layout(separators=",." if lang == "vi" else ".,")
+    return fig

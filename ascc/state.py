@@ -77,14 +77,21 @@ def to_params(state: ViewState) -> dict[str, str]:
 def keep_valid_provinces(
     provinces: Iterable[str], boundary: str, choices: Choices, lineage: Mapping[str, str] | None = None
 ) -> tuple[str, ...]:
-    """Provinces valid in a boundary set; former provinces map to their successor when switching to 34."""
+    """Provinces valid in a boundary set, following the lineage across a switch of set.
+
+    A former province becomes the new province it joined; a new province becomes all its former
+    provinces. ``lineage`` maps former id -> new id.
+    """
     valid = choices.provinces.get(boundary, frozenset())
+    lineage = lineage or {}
     out = []
     for p in provinces:
         if p in valid:
             out.append(p)
-        elif lineage and lineage.get(p) in valid:
+        elif lineage.get(p) in valid:
             out.append(lineage[p])
+        else:
+            out += sorted(f for f, s in lineage.items() if s == p and f in valid)
     return tuple(dict.fromkeys(out))
 
 

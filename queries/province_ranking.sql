@@ -14,6 +14,8 @@ with ind as (
 prov as (
     select a.area_id, a.code, a.region_code,
            case when $lang = 'en' then a.short_en else a.short_vi end as name,
+           case when $lang = 'en' then a.name_en else a.name_vi end as full_name,
+           a.tile_vi as tile_label,
            case when $lang = 'en' then r.name_en else r.name_vi end as region_name,
            a.sort_order
     from areas a
@@ -36,6 +38,8 @@ select
     p.area_id,
     p.code,
     p.name,
+    p.full_name,
+    p.tile_label,
     p.region_code,
     p.region_name,
     v.value,

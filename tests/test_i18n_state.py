@@ -62,5 +62,7 @@ def test_malformed_parameters_fall_back_to_defaults():
 
 
 def test_former_provinces_follow_their_successor():
-    kept = state.keep_valid_provinces(["P63-02", "P34-01"], "34", CHOICES, {"P63-02": "P34-08"})
+    lineage = {"P63-02": "P34-08", "P63-01": "P34-01"}
+    kept = state.keep_valid_provinces(["P63-02", "P34-01"], "34", CHOICES, lineage)
     assert kept == ("P34-08", "P34-01")
+    assert state.keep_valid_provinces(["P34-01", "P34-08"], "63", CHOICES, lineage) == ("P63-01", "P63-02")

@@ -38,10 +38,53 @@ def _init_from_url(c: state.Choices) -> None:
     st.session_state["_view_initialised"] = True
 
 
+def lineage_map() -> dict[str, str]:
+    """Former province id -> new province id."""
+    df = db.run_query("lineage_pairs")
+    return dict(zip(df["former_id"], df["successor_id"], strict=True))
+
+
 def current_lang() -> str:
     """The language in force (before the sidebar is drawn, from the URL)."""
     value = st.session_state.get(_KEYS["lang"])
     return i18n.norm_lang(value or st.query_params.get("lang"))
+
+
+def select_provinces(area_ids: list[str]) -> None:
+    """Make these provinces the shared selection (from a click on a chart) and rerun the page.
+
+    The sidebar widget was already drawn in this run and cannot be changed now, so the choice is
+    parked and applied before the widget is drawn in the next run.
+    """
+    if list(area_ids) != list(st.session_state.get(_KEYS["provinces"], [])):
+        st.session_state["_pending_provinces"] = list(area_ids)
+        st.rerun()
+
+
+def chart_selection(event, key: str) -> list[str] | None:
+    """The area ids clicked in a chart (customdata[0]) when the selection is new, else None."""
+    points = (event or {}).get("selection", {}).get("points", []) if event else []
+    ids = [p["customdata"][0] for p in points if p.get("customdata")]
+    ids = [i for i in ids if isinstance(i, str) and i.startswith("P")]
+    seen_key = f"_seen_{key}"
+    if not ids or st.session_state.get(seen_key) == ids:
+        return None
+    st.session_state[seen_key] = ids
+    return ids
+
+
+def page_param(name: str, options: list, default):
+    """A page's own choice kept in the URL (e.g. the indicator): the initial value from the URL."""
+    value = st.query_params.get(name)
+    return value if value in options else default
+
+
+def keep_in_url(name: str, value, default=None) -> None:
+    """Write a page's own choice into the URL (left out when it is the default)."""
+    if value is None or value == default:
+        st.query_params.pop(name, None)
+    else:
+        st.query_params[name] = str(value)
 
 
 def render_sidebar() -> state.ViewState:
@@ -49,6 +92,8 @@ def render_sidebar() -> state.ViewState:
     c = choices()
     _init_from_url(c)
     ss = st.session_state
+    if "_pending_provinces" in ss:
+        ss[_KEYS["provinces"]] = ss.pop("_pending_provinces")
     with st.sidebar:
         lang = st.radio(
             "Ngôn ngữ / Language",  # the same in both languages, so anyone can find it
@@ -76,9 +121,12 @@ def render_sidebar() -> state.ViewState:
         provinces = db.run_query("provinces_list", lang=lang, boundary=boundary, region=None)
         names = dict(zip(provinces["area_id"], provinces["name"], strict=True))
         options = list(provinces.loc[provinces["region_code"] == region, "area_id"]) if region else list(names)
-        # A selection from the other boundary set, or outside the region, is dropped rather than
-        # raising: the multiselect refuses values that are not among its options.
-        ss[_KEYS["provinces"]] = [p for p in ss.get(_KEYS["provinces"], []) if p in options]
+        # A selection from the other boundary set follows the lineage (a former province becomes the
+        # new province it joined); one outside the region is dropped, since the multiselect refuses
+        # values that are not among its options.
+        lineage = lineage_map()
+        kept = state.keep_valid_provinces(ss.get(_KEYS["provinces"], []), boundary, c, lineage)
+        ss[_KEYS["provinces"]] = [p for p in kept if p in options]
         selected = st.multiselect(
             t("sidebar.provinces", lang),
             options=options,
@@ -100,7 +148,9 @@ def render_sidebar() -> state.ViewState:
         title = info.manifest.get(i18n.col("title", lang)) or ""
         st.caption(f"{t('sidebar.dataset', lang)}: {title}" + (f" · {t('sidebar.data_as_of', lang, date=as_of)}" if as_of else ""))
     view = state.ViewState(lang=lang, boundary=boundary, region=region, provinces=tuple(selected), year=year)
-    st.query_params.from_dict(state.to_params(view))
+    # Pages own other parameters (the indicator, the province of a profile): keep them.
+    page_owned = {k: v for k, v in st.query_params.to_dict().items() if k not in state.PARAMS}
+    st.query_params.from_dict({**page_owned, **state.to_params(view)})
     ss["view"] = view
     return view
 

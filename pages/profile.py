@@ -1,0 +1,58 @@
+"""Province profile: every indicator beside region, nation and target; merger history; groups; compare."""
+
+import streamlit as st
+
+from ascc import charts, db
+from ascc.i18n import t
+from ui import profile_ui, shell
+
+# 1/ FILTERS
+view = shell.view()
+lang = view.lang
+info = db.dataset_info()
+provinces = db.run_query("provinces_list", lang=lang, boundary=view.boundary, region=view.region)
+ids = list(provinces["area_id"])
+names = dict(zip(provinces["area_id"], provinces["name"], strict=True))
+area_id = profile_ui.chosen_area(ids, view)
+st.title(t("profile.title", lang))
+area_id = st.selectbox(t("col.province", lang), ids, index=ids.index(area_id), format_func=names.get, key="profile_select")
+st.session_state["profile_area"] = area_id
+shell.keep_in_url("area", area_id)
+
+# 2/ DATA
+profile = db.run_query("province_profile", lang=lang, area_id=area_id, year=view.year)
+members = db.run_query("province_members", lang=lang, area_id=area_id)
+trend = db.run_query("province_trend", indicator=None, areas=[area_id], breakdown="total")
+groups = db.run_query("province_breakdowns", lang=lang, area_id=area_id, year=view.year)
+row = provinces.set_index("area_id").loc[area_id]
+
+# 3/ HEADER
+st.header(row["full_name"])
+profile_ui.lineage_note(members, area_id, row, lang)
+
+tab_profile, tab_compare = st.tabs([t("profile.tab_profile", lang), t("profile.tab_compare", lang)])
+with tab_profile:
+    # 4/ ALL INDICATORS
+    st.dataframe(
+        profile_ui.profile_table(profile, trend, lang),
+        hide_index=True,
+        width="stretch",
+        column_config=profile_ui.profile_column_config(lang),
+    )
+    if profile["latest_derived"].any():
+        st.caption(t("mark.derived_note", lang))
+
+    # 5/ FORMER PROVINCES SIDE BY SIDE
+    if area_id.startswith("P34-") and len(members) > 1:
+        st.subheader(t("profile.history_title", lang, names=", ".join(members["former_name"])))
+        fig = profile_ui.former_history_chart(profile, members, area_id, lang, info.is_demo)
+        st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, key="former_history")
+
+    # 6/ POPULATION GROUPS
+    if len(groups):
+        st.subheader(t("profile.groups_title", lang))
+        st.dataframe(profile_ui.groups_table(groups, lang), hide_index=True, width="stretch")
+
+with tab_compare:
+    # 7/ COMPARE TWO TO SIX PROVINCES
+    profile_ui.compare_section(view, provinces, area_id, lang, info.is_demo)

@@ -1,0 +1,102 @@
+"""Regions and provinces: ranking, map, regional summary and trends for one indicator and year."""
+
+import streamlit as st
+
+from ascc import charts, db, i18n, settings
+from ascc.i18n import t
+from ui import regions_ui, shell
+
+# 1/ FILTERS
+view = shell.view()
+lang = view.lang
+info = db.dataset_info()
+indicators = db.run_query("indicator_list", lang=lang)
+codes = list(indicators["indicator_code"])
+st.title(t("regions.title", lang))
+c1, c2 = st.columns([3, 1])
+code = c1.selectbox(
+    t("regions.indicator", lang),
+    options=codes,
+    index=codes.index(shell.page_param("ind", codes, codes[0])),
+    format_func=lambda c: indicators.set_index("indicator_code").loc[c, "name"],
+    key="regions_indicator",
+)
+ind = indicators.set_index("indicator_code").loc[code]
+groups = [b for b in (ind["breakdowns"] if ind["breakdowns"] is not None else []) if b != "total"]
+breakdown = c2.selectbox(
+    t("regions.breakdown", lang),
+    options=["total", *groups],
+    format_func=lambda b: t(f"breakdown.{b}", lang),
+    key="regions_breakdown",
+)
+shell.keep_in_url("ind", code, codes[0])
+year = regions_ui.year_for(code, view, breakdown)
+
+# 2/ DATA
+ranking = db.run_query("province_ranking", lang=lang, indicator=code, boundary=view.boundary, year=year, breakdown=breakdown)
+summary = db.run_query("region_summary", lang=lang, indicator=code, boundary=view.boundary, year=year, breakdown=breakdown)
+trend = db.run_query("region_trend", lang=lang, indicator=code, boundary=view.boundary, breakdown=breakdown)
+breaks = db.run_query("series_breaks", lang=lang, codes=[code])
+if view.region:
+    ranking = ranking[ranking["region_code"] == view.region]
+unit, dec = ind["unit"], int(ind["decimals"])
+name = ind["short_name"] + ("" if breakdown == "total" else f" – {t(f'breakdown.{breakdown}', lang)}")
+
+if ranking["new_boundaries_only"].any():
+    st.info(t("mark.new_boundaries", lang, year=year))
+if ranking["value"].isna().all():
+    st.warning(t("regions.no_values", lang))
+    st.stop()
+regions_ui.missing_note(ranking, lang, year)
+
+# 3/ RANKING AND MAP
+left, right = st.columns([3, 2], gap="medium")
+nation = summary.loc[summary["area_id"] == "VN", "value"]
+region_values = {a.removeprefix("R-"): v for a, v in zip(summary["area_id"], summary["value"], strict=True) if a != "VN"}
+fig = charts.ranking_bar(
+    ranking,
+    lang=lang,
+    title=t("regions.ranking_title", lang, name=name, n=int(ranking["value"].notna().sum()), year=year) + charts.unit_suffix(unit),
+    unit=unit,
+    decimals=dec,
+    source=ind["source"],
+    demo=info.is_demo,
+    nation_value=float(nation.iloc[0]) if len(nation) else None,
+    target_value=ind["target_value"] if breakdown == "total" else None,
+    target_year=int(ind["target_year"]),
+    region_values=region_values,
+    selected=view.provinces,
+)
+with left:
+    st.caption(t("regions.ranking_help", lang))
+    event = st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, on_select="rerun", selection_mode=("points",), key="rank_chart")
+    if ranking["derived"].any():
+        st.caption(t("mark.derived_note", lang))
+with right:
+    map_event = regions_ui.province_map(ranking, ind, lang=lang, boundary=view.boundary, year=year, name=name, demo=info.is_demo, selected=view.provinces)
+for key, ev in (("rank_chart", event), ("map", map_event)):
+    picked = shell.chart_selection(ev, key)
+    if picked:
+        shell.select_provinces(picked)
+regions_ui.selection_bar(ranking, view, lang)
+
+# 4/ REGIONAL SUMMARY
+st.subheader(t("regions.summary_title", lang, year=year))
+st.dataframe(regions_ui.summary_table(summary, lang, unit, dec), hide_index=True, width="stretch")
+
+# 5/ TRENDS BY REGION
+if len(trend):
+    fig = charts.small_multiples(
+        trend,
+        lang=lang,
+        title=t("regions.trend_title", lang, name=name) + charts.unit_suffix(unit),
+        unit=unit,
+        decimals=dec,
+        source=ind["source"],
+        demo=info.is_demo,
+        target_value=ind["target_value"] if breakdown == "total" else None,
+        target_year=int(ind["target_year"]),
+        break_years=tuple(int(y) for y in breaks["year"]),
+        boundary_change_year=settings.NEW_BOUNDARY_FIRST_YEAR - 0.5 if view.boundary == "34" else None,
+    )
+    st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, key="region_trends")

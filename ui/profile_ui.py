@@ -1,0 +1,137 @@
+"""Pieces of the Province profile page: the chosen province, tables, merger history and compare mode."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from ascc import charts, db, i18n, settings
+from ascc.i18n import t
+from ascc.state import ViewState
+
+
+def chosen_area(ids: list[str], view: ViewState) -> str:
+    """The province to show: from the URL, the last profile opened, the shared selection, or the first."""
+    for candidate in (st.query_params.get("area"), st.session_state.get("profile_area"), *view.provinces):
+        if candidate in ids:
+            return candidate
+    return ids[0]
+
+
+def lineage_note(members: pd.DataFrame, area_id: str, row, lang: str) -> None:
+    """Which former provinces formed this new province, or which new province this former one joined."""
+    region = row["region_name"]
+    if area_id.startswith("P34-"):
+        formers = [n for n in members["former_name"]]
+        if len(formers) > 1:
+            st.markdown(t("profile.formed_from", lang, region=region, names=", ".join(formers)))
+        else:
+            st.markdown(t("profile.unchanged", lang, region=region))
+    elif len(members):
+        st.markdown(t("profile.became", lang, region=region, name=members["successor_name"].iloc[0]))
+
+
+def profile_table(profile: pd.DataFrame, trend: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Every indicator: latest value beside region, nation and target; rank; base value and change; sparkline."""
+    spark = trend.sort_values("year").groupby("indicator_code")["value"].apply(list)
+    rows = []
+    for r in profile.itertuples():
+        f = lambda v, r=r: i18n.fmt_value(v, r.unit, lang, r.decimals)  # noqa: E731
+        latest = "–" if pd.isna(r.latest_value) else f(r.latest_value) + (" *" if r.latest_derived else "")
+        if pd.notna(r.latest_status) and r.latest_status != "final":
+            latest += f" ({t('value.status.' + r.latest_status, lang)})"
+        rows.append(
+            {
+                t("col.indicator", lang): r.short_name,
+                t("col.latest_year", lang): "–" if pd.isna(r.latest_year) else str(int(r.latest_year)),
+                t("col.latest", lang): latest,
+                t("col.region", lang): f(r.region_value),
+                t("chart.nation", lang): f(r.nation_value),
+                t("col.target", lang): f(r.target_value),
+                t("col.rank", lang): "–" if pd.isna(r.rank) else f"{int(r.rank)}/{int(r.n_ranked)}",
+                t("col.base_value", lang): "–" if pd.isna(r.base_value) else f"{f(r.base_value)} ({int(r.base_year)})",
+                t("col.change", lang): "–" if pd.isna(r.change) else i18n.fmt_value(r.change, i18n.change_unit(r.unit, lang), lang, r.decimals, signed=True),
+                t("col.direction", lang): t("direction.up" if r.higher_is_better else "direction.down", lang),
+                t("col.trend", lang): spark.get(r.indicator_code, []),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def profile_column_config(lang: str) -> dict:
+    return {t("col.trend", lang): st.column_config.LineChartColumn(t("col.trend", lang), width="small")}
+
+
+def former_history_chart(profile: pd.DataFrame, members: pd.DataFrame, area_id: str, lang: str, demo: bool):
+    """The new province (rebuilt before 2025) and each former province's own series, for one indicator."""
+    codes = list(profile["indicator_code"])
+    names = dict(zip(profile["indicator_code"], profile["short_name"], strict=True))
+    code = st.selectbox(t("regions.indicator", lang), codes, format_func=names.get, key="history_indicator")
+    p = profile.set_index("indicator_code").loc[code]
+    areas = [*members["former_id"], area_id]
+    df = db.run_query("province_trend", indicator=code, areas=areas, breakdown="total")
+    label = dict(zip(members["former_id"], members["former_name"], strict=True))
+    label[area_id] = members["successor_name"].iloc[0]
+    df["name"] = df["area_id"].map(label)
+    return charts.multi_line(
+        df, lang=lang, title=t("profile.history_chart", lang, name=p["short_name"]) + charts.unit_suffix(p["unit"]),
+        unit=p["unit"], decimals=int(p["decimals"]), source=p["source"], demo=demo, highlight=area_id,
+        boundary_change_year=settings.NEW_BOUNDARY_FIRST_YEAR - 0.5,
+    )
+
+
+def groups_table(groups: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Each population group's value and the gap between the two groups of a dimension."""
+    rows = []
+    for g in groups.itertuples():
+        f = lambda v, g=g: i18n.fmt_value(v, g.unit, lang, g.decimals)  # noqa: E731
+        a, b = f"{g.dimension}:{g.group_a}", f"{g.dimension}:{g.group_b}"
+        rows.append(
+            {
+                t("col.indicator", lang): g.short_name,
+                t("col.latest_year", lang): str(g.year),
+                t("col.group_a", lang): f"{t('breakdown.' + a, lang)}: {f(g.value_a)}",
+                t("col.group_b", lang): f"{t('breakdown.' + b, lang)}: {f(g.value_b)}",
+                t("col.gap", lang): i18n.fmt_value(g.gap, i18n.change_unit(g.unit, lang), lang, g.decimals, signed=True),
+                t("col.total", lang): f(g.total_value) + (" *" if g.derived else ""),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def compare_section(view: ViewState, provinces: pd.DataFrame, area_id: str, lang: str, demo: bool) -> None:
+    """Two to six provinces side by side: a table of latest values and small multiples of one indicator."""
+    ids = list(provinces["area_id"])
+    names = dict(zip(provinces["area_id"], provinces["name"], strict=True))
+    default = [p for p in view.provinces if p in ids][:6] or [area_id]
+    chosen = st.multiselect(t("profile.compare_pick", lang), ids, default=default, max_selections=6,
+                            format_func=names.get, key="compare_areas")
+    if len(chosen) < 2:
+        st.info(t("profile.compare_hint", lang))
+        return
+    profiles = {a: db.run_query("province_profile", lang=lang, area_id=a, year=view.year) for a in chosen}
+    first = profiles[chosen[0]]
+    table = pd.DataFrame({t("col.indicator", lang): first["short_name"], t("col.unit", lang): first["unit"]})
+    for a in chosen:
+        p = profiles[a]
+        table[names[a]] = [
+            i18n.fmt_number(v, lang, d) + (" *" if dv else "") if pd.notna(v) else "–"
+            for v, d, dv in zip(p["latest_value"], p["decimals"], p["latest_derived"], strict=True)
+        ]
+    st.dataframe(table, hide_index=True, width="stretch")
+    codes = list(first["indicator_code"])
+    short = dict(zip(codes, first["short_name"], strict=True))
+    code = st.selectbox(t("regions.indicator", lang), codes, format_func=short.get, key="compare_indicator")
+    ind = first.set_index("indicator_code").loc[code]
+    df = db.run_query("province_trend", indicator=code, areas=chosen, breakdown="total")
+    df["name"] = df["area_id"].map(names)
+    nation = db.run_query("region_trend", lang=lang, indicator=code, boundary=view.boundary, breakdown="total")
+    nation = nation[nation["area_id"] == "VN"]
+    fig = charts.small_multiples(
+        pd.concat([df, nation[["area_id", "name", "year", "value", "status", "derived"]]], ignore_index=True),
+        lang=lang, title=t("profile.compare_title", lang, name=ind["short_name"]) + charts.unit_suffix(ind["unit"]),
+        unit=ind["unit"], decimals=int(ind["decimals"]), source=ind["source"], demo=demo,
+        target_value=ind["target_value"], target_year=int(ind["target_year"]),
+        boundary_change_year=settings.NEW_BOUNDARY_FIRST_YEAR - 0.5 if view.boundary == "34" else None,
+    )
+    st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, key="compare_chart")
