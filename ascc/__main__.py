@@ -1,0 +1,7 @@
+"""Entry point of ``python -m ascc``."""
+
+import sys
+
+from ascc.cli import main
+
+sys.exit(main())
