@@ -7,7 +7,7 @@ from ui import shell
 
 st.set_page_config(
     page_title="ASCC Việt Nam",
-    page_icon="📊",
+    page_icon=":material/insights:",
     layout="wide",
     initial_sidebar_state="expanded",
 )
@@ -16,10 +16,10 @@ view = shell.render_sidebar()
 lang = view.lang
 
 pages = [
-    st.Page("pages/overview.py", title=t("page.overview", lang), icon="🏠", url_path="overview", default=True),
-    st.Page("pages/regions.py", title=t("page.regions", lang), icon="🗺️", url_path="regions"),
-    st.Page("pages/profile.py", title=t("page.profile", lang), icon="📍", url_path="profile"),
+    st.Page("pages/overview.py", title=t("page.overview", lang), icon=":material/home:", url_path="overview", default=True),
+    st.Page("pages/regions.py", title=t("page.regions", lang), icon=":material/map:", url_path="regions"),
+    st.Page("pages/profile.py", title=t("page.profile", lang), icon=":material/location_on:", url_path="profile"),
 ]
 nav = st.navigation(pages)
 shell.demo_notice(lang)
-nav.run()
+shell.run_page(nav)

@@ -29,37 +29,64 @@ def unit_suffix(unit: str) -> str:
     return f" ({unit})" if unit else ""
 
 
-def base_layout(fig: go.Figure, *, title: str, source: str, lang: str, demo: bool, height: int = 380) -> go.Figure:
-    """Apply the house look: title, fonts, margins, source footer and the demo mark."""
+def legend_line(fig: go.Figure, name: str, color: str, dash: str = "solid") -> None:
+    """A legend entry for a reference line drawn as a shape (shapes have no legend of their own)."""
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=name, line=dict(color=color, width=2, dash=dash),
+                             hoverinfo="skip"))
+
+
+def base_layout(
+    fig: go.Figure,
+    *,
+    title: str,
+    source: str,
+    lang: str,
+    demo: bool,
+    height: int = 380,
+    legend_rows: int = 1,
+    footer_gap: int = 30,
+    wrap: int = 110,
+) -> go.Figure:
+    """Apply the house look: title, legend row, source footer and the demo mark, laid out so none overlap.
+
+    Top to bottom: the title (with the demo mark at the right end of its line), the legend row(s),
+    the plot, the axis labels, then the source in small grey type (wrapped). Sizes are in pixels so
+    the layout holds at any width.
+    """
+    import textwrap
+
+    source_lines = textwrap.wrap(i18n.t("chart.source", lang, source=source), wrap) if source else []
+    top = 48 + 22 * legend_rows
+    bottom = footer_gap + 10 + 15 * len(source_lines)
     annotations = list(fig.layout.annotations or [])
-    if source:
+    if source_lines:
         annotations.append(
             dict(
-                text=i18n.t("chart.source", lang, source=source),
-                xref="paper", yref="paper", x=0, y=-0.16, xanchor="left", yanchor="top",
-                showarrow=False, font=dict(size=11, color=MUTED), align="left",
+                text="<br>".join(source_lines), xref="paper", yref="paper", x=0, y=0, yshift=-footer_gap,
+                xanchor="left", yanchor="top", showarrow=False, font=dict(size=11, color=MUTED), align="left",
             )
         )
     if demo:
         annotations.append(
             dict(
-                text=i18n.t("demo.mark", lang),
-                xref="paper", yref="paper", x=1, y=1.02, xanchor="right", yanchor="bottom",
-                showarrow=False, font=dict(size=12, color="#b00020"),
-                bordercolor="#b00020", borderwidth=1, borderpad=3, bgcolor="rgba(255,255,255,0.85)",
+                text=i18n.t("demo.mark", lang), xref="paper", yref="paper", x=1, y=1, yshift=top - 34,
+                xanchor="right", yanchor="bottom", showarrow=False, font=dict(size=12, color="#b00020"),
+                bordercolor="#b00020", borderwidth=1, borderpad=3, bgcolor="white",
             )
         )
     fig.update_layout(
-        title=dict(text=title, x=0, xanchor="left", font=dict(size=17, color=INK)),
+        title=dict(text=title, x=0, xanchor="left", y=1, yref="container", yanchor="top", pad=dict(t=14, l=4),
+                   font=dict(size=17, color=INK)),
         font=dict(family=FONT_FAMILY, size=13, color=INK),
         paper_bgcolor="white",
         plot_bgcolor="white",
-        margin=dict(l=60, r=24, t=72, b=86),
+        margin=dict(l=60, r=24, t=top, b=bottom),
         height=height,
         annotations=annotations,
         hoverlabel=dict(font=dict(family=FONT_FAMILY, size=13)),
         showlegend=True,
-        legend=dict(orientation="h", x=0, y=-0.08, xanchor="left", yanchor="top", font=dict(size=12)),
+        legend=dict(orientation="h", x=0, y=1, xanchor="left", yanchor="bottom", font=dict(size=12),
+                    bgcolor="rgba(255,255,255,0)"),
     )
     fig.update_xaxes(showgrid=False, linecolor=GRID, ticks="outside", tickcolor=GRID)
     fig.update_yaxes(gridcolor=GRID, zeroline=False)
@@ -100,6 +127,7 @@ def trend_chart(
             y=values,
             mode="lines+markers",
             name=i18n.t("chart.value", lang),
+            showlegend=False,
             line=dict(color=LINE, width=3),
             marker=dict(
                 size=9,
@@ -208,23 +236,16 @@ def ranking_bar(
         )
     if nation_value is not None and not np.isnan(nation_value):
         fig.add_vline(x=nation_value, line=dict(color=NATION_COLOR, width=2))
-        fig.add_annotation(
-            x=nation_value, y=1, yref="paper", yanchor="bottom", showarrow=False, font=dict(size=12),
-            text=i18n.t("chart.nation", lang) + ": " + i18n.fmt_value(nation_value, unit, lang, decimals),
-        )
+        legend_line(fig, i18n.t("chart.nation", lang) + ": " + i18n.fmt_value(nation_value, unit, lang, decimals), NATION_COLOR)
     if target_value is not None and not np.isnan(target_value):
         fig.add_vline(x=target_value, line=dict(color=TARGET, width=2, dash="dash"))
-        fig.add_annotation(
-            x=target_value, y=0, yref="paper", yanchor="top", showarrow=False, font=dict(size=12, color=TARGET),
-            text=i18n.t("chart.target", lang, year=target_year) + ": " + i18n.fmt_value(target_value, unit, lang, decimals),
-        )
+        legend_line(fig, i18n.t("chart.target", lang, year=target_year) + ": "
+                    + i18n.fmt_value(target_value, unit, lang, decimals), TARGET, "dash")
     n = len(d)
-    fig = base_layout(fig, title=title, source=source, lang=lang, demo=demo, height=max(420, 22 * n + 160))
-    fig.update_layout(
-        barmode="overlay", bargap=0.25, separators=",." if lang == "vi" else ".,",
-        legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom", xanchor="left"),
-        margin=dict(l=130, r=60, t=110, b=70),
-    )
+    fig = base_layout(fig, title=title, source=source, lang=lang, demo=demo, height=max(460, 22 * n + 230),
+                      legend_rows=3, footer_gap=52, wrap=80)
+    fig.update_layout(barmode="overlay", bargap=0.25, separators=",." if lang == "vi" else ".,")
+    fig.update_layout(margin=dict(l=130, r=70))
     fig.update_xaxes(title=dict(text=unit, font=dict(size=12, color=MUTED)), gridcolor=GRID, showgrid=True)
     fig.update_yaxes(showgrid=False, tickfont=dict(size=12), automargin=True)
     return fig
@@ -288,18 +309,15 @@ def small_multiples(
             fig.add_vline(x=by - 0.5, line=dict(color=BREAK, width=1, dash="dash"), row=r, col=c)
         if boundary_change_year:
             fig.add_vline(x=boundary_change_year, line=dict(color=MUTED, width=1, dash="dashdot"), row=r, col=c)
-    notes = []
     if target_value is not None and not np.isnan(target_value):
-        notes.append("<span style='color:%s'>┄ %s</span>" % (TARGET, i18n.t("chart.target", lang, year=target_year)))
+        legend_line(fig, i18n.t("chart.target", lang, year=target_year) + ": "
+                    + i18n.fmt_value(target_value, unit, lang, decimals), TARGET, "dot")
     if break_years:
-        notes.append("<span style='color:%s'>╎ %s</span>" % (BREAK, i18n.t("chart.series_break", lang)))
+        legend_line(fig, i18n.t("chart.series_break", lang), BREAK, "dash")
     if boundary_change_year:
-        notes.append("╎ " + i18n.t("chart.boundary_change", lang))
-    fig = base_layout(fig, title=title, source=source, lang=lang, demo=demo, height=260 * rows + 120)
-    if notes:
-        fig.add_annotation(text="  ".join(notes), xref="paper", yref="paper", x=1, y=-0.16 if rows == 1 else -0.1,
-                           xanchor="right", yanchor="top", showarrow=False, font=dict(size=11, color=MUTED))
-    fig.update_layout(separators=",." if lang == "vi" else ".,", legend=dict(y=1.0, yanchor="bottom", x=1, xanchor="right"))
+        legend_line(fig, i18n.t("chart.boundary_change", lang), MUTED, "dashdot")
+    fig = base_layout(fig, title=title, source=source, lang=lang, demo=demo, height=240 * rows + 190)
+    fig.update_layout(separators=",." if lang == "vi" else ".,", margin=dict(t=fig.layout.margin.t + 26))
     fig.update_xaxes(dtick=2, tickformat="d")
     fig.update_annotations(font_size=13, selector=dict(xref="x domain"))
     return fig

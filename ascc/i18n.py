@@ -31,6 +31,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sidebar.provinces": {"vi": "Tỉnh, thành phố", "en": "Provinces"},
     "sidebar.provinces.placeholder": {"vi": "Chọn hoặc gõ tên tỉnh…", "en": "Choose or type a province…"},
     "sidebar.year": {"vi": "Năm", "en": "Year"},
+    "sidebar.year.latest": {"vi": "Mới nhất", "en": "Latest"},
     "sidebar.dataset": {"vi": "Bộ dữ liệu", "en": "Dataset"},
     "sidebar.data_as_of": {"vi": "Số liệu đến ngày {date}", "en": "Data as of {date}"},
     "demo.notice": {
@@ -52,7 +53,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This page shows national figures; the region and province filters apply to the comparison pages.",
     },
     "card.latest": {"vi": "Năm {year}", "en": "In {year}"},
-    "card.change": {"vi": "So với {year}: {change}", "en": "Since {year}: {change}"},
+    "card.since": {"vi": "so với {year}", "en": "since {year}"},
+    "card.break_since_base": {
+        "vi": "Có thay đổi phương pháp từ năm gốc: so sánh cần thận trọng",
+        "en": "Method changed since the base year: compare with care",
+    },
     "card.target": {"vi": "Mục tiêu {year}: {target}", "en": "{year} target: {target}"},
     "card.to_target": {"vi": "Còn cách mục tiêu: {gap}", "en": "Distance to target: {gap}"},
     "card.target_met": {"vi": "Đã đạt mục tiêu", "en": "Target met"},
@@ -229,7 +234,7 @@ def fmt_value(value, unit: str, lang: str, decimals: int = 1, *, signed: bool = 
 
 
 def change_unit(unit: str, lang: str) -> str:
-    """The unit of a difference of two values: percentage points for a percentage."""
-    if unit == "%":
+    """The unit of a difference of two values: percentage points for a percentage ("% of households" too)."""
+    if unit.startswith("%"):
         return "điểm %" if norm_lang(lang) == "vi" else "pp"
     return unit

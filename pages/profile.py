@@ -37,6 +37,7 @@ with tab_profile:
         profile_ui.profile_table(profile, trend, lang),
         hide_index=True,
         width="stretch",
+        height=36 * (len(profile) + 1) + 4,  # every indicator visible without an inner scrollbar
         column_config=profile_ui.profile_column_config(lang),
     )
     if profile["latest_derived"].any():

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextvars
+
 import streamlit as st
 
 from ascc import db, i18n, state
 from ascc.i18n import t
 
+ALL, LATEST = "ALL", "LATEST"
 _KEYS = {"lang": "f_lang", "boundary": "f_boundary", "region": "f_region", "provinces": "f_provinces", "year": "f_year"}
 
 
@@ -32,9 +35,9 @@ def _init_from_url(c: state.Choices) -> None:
     v = state.from_params(st.query_params.to_dict(), c)
     st.session_state[_KEYS["lang"]] = v.lang
     st.session_state[_KEYS["boundary"]] = v.boundary
-    st.session_state[_KEYS["region"]] = v.region
+    st.session_state[_KEYS["region"]] = v.region or ALL
     st.session_state[_KEYS["provinces"]] = list(v.provinces)
-    st.session_state[_KEYS["year"]] = v.year
+    st.session_state[_KEYS["year"]] = v.year or LATEST
     st.session_state["_view_initialised"] = True
 
 
@@ -110,14 +113,16 @@ def render_sidebar() -> state.ViewState:
         )
         regions = db.run_query("regions_list", lang=lang)
         region_names = dict(zip(regions["region_code"], regions["name"], strict=True))
+        # Sentinels rather than None: a selectbox shows None as an empty "Choose an option".
         if ss.get(_KEYS["region"]) not in region_names:
-            ss[_KEYS["region"]] = None
+            ss[_KEYS["region"]] = ALL
         region = st.selectbox(
             t("sidebar.region", lang),
-            options=[None, *region_names],
-            format_func=lambda code: t("sidebar.region.all", lang) if code is None else region_names[code],
+            options=[ALL, *region_names],
+            format_func=lambda code: t("sidebar.region.all", lang) if code == ALL else region_names[code],
             key=_KEYS["region"],
         )
+        region = None if region == ALL else region
         provinces = db.run_query("provinces_list", lang=lang, boundary=boundary, region=None)
         names = dict(zip(provinces["area_id"], provinces["name"], strict=True))
         options = list(provinces.loc[provinces["region_code"] == region, "area_id"]) if region else list(names)
@@ -136,13 +141,14 @@ def render_sidebar() -> state.ViewState:
         )
         years = sorted(c.years, reverse=True)
         if ss.get(_KEYS["year"]) not in years:
-            ss[_KEYS["year"]] = None
+            ss[_KEYS["year"]] = LATEST
         year = st.selectbox(
             t("sidebar.year", lang),
-            options=[None, *years],
-            format_func=lambda y: (f"{years[0]}" if y is None and years else str(y)),
+            options=[LATEST, *years],
+            format_func=lambda y: t("sidebar.year.latest", lang) if y == LATEST else str(y),
             key=_KEYS["year"],
         )
+        year = None if year == LATEST else year
         info = db.dataset_info()
         as_of = info.manifest.get("data_as_of")
         title = info.manifest.get(i18n.col("title", lang)) or ""
@@ -155,8 +161,30 @@ def render_sidebar() -> state.ViewState:
     return view
 
 
+_routed: contextvars.ContextVar[bool] = contextvars.ContextVar("ascc_routed", default=False)
+
+
+def run_page(nav) -> None:
+    """Run the page chosen by st.navigation, marking that the router (app.py) ran first."""
+    token = _routed.set(True)
+    try:
+        nav.run()
+    finally:
+        _routed.reset(token)
+
+
 def view() -> state.ViewState:
-    """The view drawn by the sidebar in this run (pages call this)."""
+    """The view drawn by the sidebar in this run (every page calls this first).
+
+    NOTE: Streamlit still has its legacy multipage mode: while a server process has not yet run
+    st.navigation, a first visit straight to /overview executes pages/overview.py alone, without
+    app.py's sidebar. The page then switches the legacy mode off and reruns through the router.
+    """
+    if not _routed.get():
+        from streamlit.runtime.pages_manager import PagesManager
+
+        PagesManager.uses_pages_directory = False
+        st.rerun()
     return st.session_state.get("view") or state.ViewState()
 
 
@@ -164,4 +192,4 @@ def demo_notice(lang: str) -> None:
     """A notice on every page while the dataset is simulated; it cannot be dismissed."""
     info = db.dataset_info()
     if info.is_demo:
-        st.warning(t("demo.notice", lang), icon="⚠️")
+        st.warning(t("demo.notice", lang), icon=":material/warning:")

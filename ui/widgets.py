@@ -15,6 +15,13 @@ def _present(x) -> bool:
     return x is not None and not (isinstance(x, float) and math.isnan(x)) and x is not pd.NA
 
 
+def card_value(value, unit: str, lang: str, decimals: int) -> str:
+    """A big-number text that fits a card: long units ("/100.000 trẻ đẻ sống") go to the caption."""
+    if unit.startswith("%"):
+        return i18n.fmt_value(value, "%", lang, decimals)
+    return i18n.fmt_number(value, lang, decimals)
+
+
 def indicator_card(row, lang: str) -> None:
     """One headline indicator: latest value, change since the base year, target and distance to it."""
     unit, dec = row.unit, int(row.decimals)
@@ -24,18 +31,18 @@ def indicator_card(row, lang: str) -> None:
             return
         delta = None
         if _present(row.change):
-            delta = t(
-                "card.change", lang, year=int(row.base_year),
-                change=i18n.fmt_value(row.change, i18n.change_unit(unit, lang), lang, dec, signed=True),
-            )
+            # The delta text starts with its sign so Streamlit draws the arrow the right way.
+            delta = i18n.fmt_value(row.change, i18n.change_unit(unit, lang), lang, dec, signed=True)
+            delta += " " + t("card.since", lang, year=int(row.base_year))
         st.metric(
-            label=f"{row.short_name} · {t('card.latest', lang, year=int(row.latest_year))}",
-            value=i18n.fmt_value(row.latest_value, unit, lang, dec),
+            label=row.short_name,
+            value=card_value(row.latest_value, unit, lang, dec),
             delta=delta,
             delta_color="normal" if row.higher_is_better else "inverse",
             help=row.name,
         )
-        lines = []
+        status = "" if row.latest_status == "final" else f" ({t('value.status.' + row.latest_status, lang)})"
+        lines = [f"{t('col.unit', lang)}: {unit} · {t('card.latest', lang, year=int(row.latest_year))}{status}"]
         if _present(row.target_value):
             lines.append(t("card.target", lang, year=int(row.target_year), target=i18n.fmt_value(row.target_value, unit, lang, dec)))
             if row.target_met:
@@ -45,11 +52,9 @@ def indicator_card(row, lang: str) -> None:
                 lines.append(t("card.to_target", lang, gap=i18n.fmt_value(gap, i18n.change_unit(unit, lang), lang, dec)))
         else:
             lines.append(t("card.no_target", lang))
-        if row.latest_status != "final":
-            lines.append(f"{int(row.latest_year)}: {t('value.status.' + row.latest_status, lang)}")
         if row.break_since_base:
-            lines.append("⚠ " + t("chart.series_break", lang))
-        st.caption(" · ".join(lines))
+            lines.append("⚠ " + t("card.break_since_base", lang))
+        st.caption("  \n".join(lines))
 
 
 def indicator_table(summary: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -1,0 +1,31 @@
+"""Take full-page screenshots of every page in both languages: `python -m tests.browser.shots [OUT]`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from tests.browser.server import CHROMIUM_ARGS, chromium_path, streamlit_server, wait_idle
+
+PAGES = ["overview", "regions", "profile"]
+
+
+def main(out: Path, pages=PAGES, extra: str = "") -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    with streamlit_server() as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1600, "height": 1000})
+        for lang in ("vi", "en"):
+            for name in pages:
+                page.goto(f"{url}/{name}?lang={lang}{extra}")
+                wait_idle(page)
+                target = out / f"{name}-{lang}.png"
+                page.screenshot(path=str(target), full_page=True)
+                print(target)
+        browser.close()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots"), extra=sys.argv[2] if len(sys.argv) > 2 else "")
