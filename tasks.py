@@ -27,9 +27,8 @@ def sh(*args: str, **kwargs) -> int:
 
 def ensure_venv(requirements: str) -> None:
     """Create the virtualenv and install a requirements file when its content changed."""
-    if not PY.exists():
-        if sh(sys.executable, "-m", "venv", VENV) != 0:
-            sys.exit("could not create .venv (on Debian/Ubuntu: apt-get install python3-venv)")
+    if not PY.exists() and sh(sys.executable, "-m", "venv", VENV) != 0:
+        sys.exit("could not create .venv (on Debian/Ubuntu: apt-get install python3-venv)")
     req = ROOT / requirements
     wanted = hashlib.sha256((req.read_text() + (ROOT / "requirements.txt").read_text()).encode()).hexdigest()
     stamp = VENV / f".installed-{req.stem}"

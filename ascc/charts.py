@@ -45,7 +45,7 @@ def base_layout(
     height: int = 380,
     legend_rows: int = 1,
     footer_gap: int = 30,
-    wrap: int = 110,
+    wrap: int = 80,
 ) -> go.Figure:
     """Apply the house look: title, legend row, source footer and the demo mark, laid out so none overlap.
 
@@ -247,7 +247,9 @@ def ranking_bar(
     fig.update_layout(barmode="overlay", bargap=0.25, separators=",." if lang == "vi" else ".,")
     fig.update_layout(margin=dict(l=130, r=70))
     fig.update_xaxes(title=dict(text=unit, font=dict(size=12, color=MUTED)), gridcolor=GRID, showgrid=True)
-    fig.update_yaxes(showgrid=False, tickfont=dict(size=12), automargin=True)
+    # Categories in rank order (best at the top), whatever the order of the region traces.
+    fig.update_yaxes(showgrid=False, tickfont=dict(size=12), automargin=True,
+                     categoryorder="array", categoryarray=d["name"].to_numpy(object))
     return fig
 
 

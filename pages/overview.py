@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ascc import charts, db, i18n
+from ascc import charts, db
 from ascc.i18n import t
 from ui import shell, widgets
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ascc import charts, db, i18n, settings
+from ascc import charts, db, settings
 from ascc.i18n import t
 from ui import regions_ui, shell
 
@@ -49,10 +49,18 @@ if ranking["value"].isna().all():
     st.stop()
 regions_ui.missing_note(ranking, lang, year)
 
-# 3/ RANKING AND MAP
-left, right = st.columns([3, 2], gap="medium")
+# 3/ MAP AND REGIONAL SUMMARY
 nation = summary.loc[summary["area_id"] == "VN", "value"]
 region_values = {a.removeprefix("R-"): v for a, v in zip(summary["area_id"], summary["value"], strict=True) if a != "VN"}
+left, right = st.columns([2, 3], gap="medium")
+with left:
+    map_event = regions_ui.province_map(ranking, ind, lang=lang, boundary=view.boundary, year=year, name=name, demo=info.is_demo, selected=view.provinces)
+with right:
+    st.subheader(t("regions.summary_title", lang, year=year))
+    st.dataframe(regions_ui.summary_table(summary, lang, unit, dec), hide_index=True, width="stretch")
+    regions_ui.selection_bar(ranking, view, lang)
+
+# 4/ RANKING
 fig = charts.ranking_bar(
     ranking,
     lang=lang,
@@ -67,22 +75,14 @@ fig = charts.ranking_bar(
     region_values=region_values,
     selected=view.provinces,
 )
-with left:
-    st.caption(t("regions.ranking_help", lang))
-    event = st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, on_select="rerun", selection_mode=("points",), key="rank_chart")
-    if ranking["derived"].any():
-        st.caption(t("mark.derived_note", lang))
-with right:
-    map_event = regions_ui.province_map(ranking, ind, lang=lang, boundary=view.boundary, year=year, name=name, demo=info.is_demo, selected=view.provinces)
+st.caption(t("regions.ranking_help", lang))
+event = st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, on_select="rerun", selection_mode=("points",), key="rank_chart")
+if ranking["derived"].any():
+    st.caption(t("mark.derived_note", lang))
 for key, ev in (("rank_chart", event), ("map", map_event)):
     picked = shell.chart_selection(ev, key)
     if picked:
         shell.select_provinces(picked)
-regions_ui.selection_bar(ranking, view, lang)
-
-# 4/ REGIONAL SUMMARY
-st.subheader(t("regions.summary_title", lang, year=year))
-st.dataframe(regions_ui.summary_table(summary, lang, unit, dec), hide_index=True, width="stretch")
 
 # 5/ TRENDS BY REGION
 if len(trend):

@@ -1,0 +1,54 @@
+"""Progress status of every indicator x area, from the dataset through the one progress engine.
+
+Pages, exports and scripts ask here, so a status shown anywhere is the engine's output for the same
+inputs: the national series as reported, regional aggregates and provinces of the chosen boundary
+set (with history rebuilt on the 34 provinces).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+
+import pandas as pd
+
+from ascc import db, progress
+
+LEVELS = ("nation", "region", "province")
+_cache: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
+_lock = threading.Lock()
+
+
+def assessments(level: str, boundary: str = "34", breakdown: str = "total") -> pd.DataFrame:
+    """One row per indicator x area of a level: status, growth figures, expected progress.
+
+    Columns: progress.FRAME_COLUMNS. Cached by (level, boundary, breakdown, data version).
+    """
+    if level not in LEVELS:
+        raise ValueError(f"level must be one of {LEVELS}")
+    key = (level, boundary, breakdown, db.dataset_info().version)
+    with _lock:
+        if key in _cache:
+            return _cache[key].copy(deep=False)
+    meta = db.run_query("progress_meta")
+    series = db.run_query("progress_series", level=level, boundary=boundary, breakdown=breakdown)
+    own_targets = db.run_query("area_targets")
+    frame = progress.assess_frame(series, indicator_meta=meta, targets=own_targets)
+    with _lock:
+        _cache[key] = frame
+        while len(_cache) > 32:
+            _cache.popitem(last=False)
+    return frame.copy(deep=False)
+
+
+def status_of(level: str, boundary: str = "34") -> dict[tuple[str, str], str]:
+    """(indicator_code, area_id) -> status, for quick look-ups on pages."""
+    df = assessments(level, boundary)
+    return dict(zip(zip(df["indicator_code"], df["area_id"], strict=True), df["status"], strict=True))
+
+
+def counts_by_pillar(frame: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
+    """How many indicators are in each status, per pillar (columns pillar_code, status, n)."""
+    merged = frame.merge(indicators[["indicator_code", "pillar_code"]], on="indicator_code")
+    out = merged.groupby(["pillar_code", "status"]).size().rename("n").reset_index()
+    return out
