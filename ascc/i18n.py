@@ -195,6 +195,23 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+def _merge_feature_catalogues() -> None:
+    import importlib
+    import pkgutil
+
+    from ascc import messages
+
+    for info in sorted(pkgutil.iter_modules(messages.__path__), key=lambda m: m.name):
+        extra = importlib.import_module(f"ascc.messages.{info.name}").MESSAGES
+        clash = sorted(set(extra) & set(MESSAGES))
+        if clash:
+            raise KeyError(f"translation keys defined twice (ascc/messages/{info.name}.py): {clash}")
+        MESSAGES.update(extra)
+
+
+_merge_feature_catalogues()
+
+
 def t(key: str, lang: str, **kwargs) -> str:
     """The message for a key in a language, with ``{placeholders}`` filled in.
 
