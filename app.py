@@ -19,6 +19,9 @@ pages = [
     st.Page("pages/overview.py", title=t("page.overview", lang), icon=":material/home:", url_path="overview", default=True),
     st.Page("pages/regions.py", title=t("page.regions", lang), icon=":material/map:", url_path="regions"),
     st.Page("pages/profile.py", title=t("page.profile", lang), icon=":material/location_on:", url_path="profile"),
+    st.Page("pages/pillars.py", title=t("page.pillars", lang), icon=":material/donut_large:", url_path="pillars"),
+    st.Page("pages/ministries.py", title=t("page.ministries", lang), icon=":material/account_balance:", url_path="ministries"),
+    st.Page("pages/methodology.py", title=t("page.methodology", lang), icon=":material/menu_book:", url_path="methodology"),
 ]
 nav = st.navigation(pages)
 shell.demo_notice(lang)

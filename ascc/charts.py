@@ -204,6 +204,14 @@ def ranking_bar(
     fig = go.Figure()
     text = np.array([i18n.fmt_value(v, unit, lang, decimals) for v in d["value"]], dtype=object)
     marks = np.where(d["derived"].to_numpy(bool), " *", "")
+    # The progress status (icon in the label, icon and word on hover), when the page supplies it.
+    from ascc import progress
+
+    prog = d["progress"].to_numpy(object) if "progress" in d else np.full(len(d), None, dtype=object)
+    icons = np.array([" " + progress.STATUS_STYLE[p]["icon"] if p in progress.STATUS_STYLE else "" for p in prog], dtype=object)
+    words = np.array([f"{progress.STATUS_STYLE[p]['icon']} {i18n.t('status.' + p, lang)}" if p in progress.STATUS_STYLE else ""
+                      for p in prog], dtype=object)
+    marks = marks + icons
     for code, color in REGION_COLORS.items():
         part = d["region_code"].to_numpy() == code
         if not part.any():
@@ -220,8 +228,8 @@ def ranking_bar(
                 text=(text[part] + marks[part]),
                 textposition="outside",
                 cliponaxis=False,
-                customdata=np.stack([sub["area_id"].to_numpy(object), sub["rank"].to_numpy(object)], axis=-1),
-                hovertemplate="%{y}: %{text}<br>#%{customdata[1]}<extra>%{fullData.name}</extra>",
+                customdata=np.stack([sub["area_id"].to_numpy(object), sub["rank"].to_numpy(object), words[part]], axis=-1),
+                hovertemplate="%{y}: %{text}<br>#%{customdata[1]} · %{customdata[2]}<extra>%{fullData.name}</extra>",
             )
         )
     if region_values:
@@ -371,4 +379,113 @@ def multi_line(
     fig.update_yaxes(title=dict(text=unit, font=dict(size=12, color=MUTED)))
     fig = base_layout(fig, title=title, source=source, lang=lang, demo=demo, height=height)
     fig.update_layout(separators=",." if lang == "vi" else ".,")
+    return fig
+
+
+def status_stack(
+    counts: pd.DataFrame,
+    *,
+    lang: str,
+    title: str,
+    categories: list[tuple[str, str]],
+    source: str,
+    demo: bool,
+) -> go.Figure:
+    """How many indicators are in each progress status, one horizontal stacked bar per category.
+
+    ``counts`` has columns category, status, n; ``categories`` lists (code, label) top to bottom.
+    Segments use the status colours and carry icon + word in the legend and the hover.
+    """
+    from ascc import progress
+
+    labels = [lab for _, lab in categories]
+    fig = go.Figure()
+    for status in progress.STATUSES:
+        part = counts[counts["status"] == status].set_index("category")["n"]
+        values = np.array([float(part.get(code, 0)) for code, _ in categories])
+        style = progress.STATUS_STYLE[status]
+        word = f"{style['icon']} {i18n.t('status.' + status, lang)}"
+        fig.add_trace(
+            go.Bar(
+                x=values, y=np.array(labels, dtype=object), orientation="h", name=word,
+                marker=dict(color=style["color"], line=dict(color="white", width=1)),
+                text=np.where(values > 0, values.astype(int).astype(str), ""), textposition="inside",
+                insidetextanchor="middle", textfont=dict(color="white", size=13),
+                hovertemplate="%{y}: %{x} · " + word + "<extra></extra>",
+            )
+        )
+    fig = base_layout(fig, title=title, source=source, lang=lang, demo=demo, height=90 + 52 * len(labels) + 90,
+                      legend_rows=2)
+    fig.update_layout(barmode="stack", margin=dict(l=10))
+    fig.update_yaxes(autorange="reversed", automargin=True, tickfont=dict(size=13))
+    fig.update_xaxes(title=dict(text=i18n.t("chart.n_indicators", lang), font=dict(size=12, color=MUTED)), dtick=1)
+    return fig
+
+
+def progress_heatmap(
+    matrix: pd.DataFrame,
+    *,
+    lang: str,
+    title: str,
+    source: str,
+    demo: bool,
+) -> go.Figure:
+    """Indicator x year: share of the way from the base value to the target covered by each year.
+
+    ``matrix``: index = indicator labels, columns = years, values = share (0 = base, 1 = target
+    reached; negative = worse than the base). Colour goes from brown (worse) through white to teal.
+    """
+    z = matrix.to_numpy(dtype=float)
+    clipped = np.clip(z, -0.5, 1.0)
+    text = np.where(np.isnan(z), "", np.vectorize(lambda v: i18n.fmt_number(v * 100, lang, 0) + "%" if not np.isnan(v) else "")(z))
+    fig = go.Figure(
+        go.Heatmap(
+            z=clipped, x=np.array([str(c) for c in matrix.columns], dtype=object), y=np.array(matrix.index, dtype=object),
+            zmin=-0.5, zmax=1.0, colorscale=[[0, "#8c510a"], [1 / 3, "#f6e8c3"], [0.4, "#f5f5f5"], [0.7, "#80cdc1"], [1, "#01665e"]],
+            text=text, texttemplate="%{text}", textfont=dict(size=11), xgap=2, ygap=2, hoverongaps=False,
+            colorbar=dict(title=dict(text=i18n.t("chart.share_of_way", lang), side="right"), tickformat=".0%", len=0.8),
+            hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+        )
+    )
+    fig = base_layout(fig, title=title, source=source, lang=lang, demo=demo, height=110 + 30 * len(matrix) + 60,
+                      legend_rows=0)
+    fig.update_layout(showlegend=False, margin=dict(l=10))
+    fig.update_yaxes(autorange="reversed", automargin=True, showgrid=False)
+    fig.update_xaxes(side="top", showgrid=False, ticks="")
+    return fig
+
+
+def progress_bullets(
+    rows: pd.DataFrame,
+    *,
+    lang: str,
+    title: str,
+    source: str,
+    demo: bool,
+) -> go.Figure:
+    """Per indicator: the share of the way to the target covered (bar, in its status colour) against
+    the share of the plan period elapsed (a black tick): ESCAP's "expected progress by now".
+
+    ``rows`` has label, status, achieved_share, expected_share.
+    """
+    from ascc import progress
+
+    d = rows.reset_index(drop=True)
+    labels = d["label"].to_numpy(object)
+    share = np.clip(d["achieved_share"].to_numpy(float), -0.25, 1.25)
+    colors = np.array([progress.STATUS_STYLE.get(s, {"color": MUTED})["color"] for s in d["status"]], dtype=object)
+    words = np.array([f"{progress.STATUS_STYLE[s]['icon']} {i18n.t('status.' + s, lang)}" if s in progress.STATUS_STYLE else ""
+                      for s in d["status"]], dtype=object)
+    pct = np.array([i18n.fmt_number(v * 100, lang, 0) + " %" if not np.isnan(v) else "–" for v in d["achieved_share"].to_numpy(float)], dtype=object)
+    fig = go.Figure()
+    fig.add_trace(go.Bar(x=share, y=labels, orientation="h", marker=dict(color=colors), name=i18n.t("chart.share_of_way", lang),
+                         text=pct + "  " + words, textposition="outside", cliponaxis=False,
+                         hovertemplate="%{y}: %{text}<extra></extra>"))
+    fig.add_trace(go.Scatter(x=d["expected_share"].to_numpy(float), y=labels, mode="markers", name=i18n.t("chart.expected_by_now", lang),
+                             marker=dict(symbol="line-ns", size=22, line=dict(width=3, color=INK)),
+                             hovertemplate="%{y}: " + i18n.t("chart.expected_by_now", lang) + " %{x:.0%}<extra></extra>"))
+    fig = base_layout(fig, title=title, source=source, lang=lang, demo=demo, height=120 + 34 * len(d) + 60)
+    fig.update_layout(margin=dict(l=10, r=170))
+    fig.update_xaxes(range=[-0.25, 1.25], tickformat=".0%", showgrid=True, gridcolor=GRID, zeroline=True, zerolinecolor=MUTED)
+    fig.update_yaxes(autorange="reversed", automargin=True)
     return fig

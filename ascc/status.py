@@ -19,19 +19,22 @@ _cache: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
 _lock = threading.Lock()
 
 
-def assessments(level: str, boundary: str = "34", breakdown: str = "total") -> pd.DataFrame:
+def assessments(level: str, boundary: str = "34", breakdown: str = "total", as_of: int | None = None) -> pd.DataFrame:
     """One row per indicator x area of a level: status, growth figures, expected progress.
 
-    Columns: progress.FRAME_COLUMNS. Cached by (level, boundary, breakdown, data version).
+    ``as_of``: assess with the values up to that year only (the view's year); None = all years.
+    Columns: progress.FRAME_COLUMNS. Cached by (level, boundary, breakdown, as_of, data version).
     """
     if level not in LEVELS:
         raise ValueError(f"level must be one of {LEVELS}")
-    key = (level, boundary, breakdown, db.dataset_info().version)
+    key = (level, boundary, breakdown, as_of, db.dataset_info().version)
     with _lock:
         if key in _cache:
             return _cache[key].copy(deep=False)
     meta = db.run_query("progress_meta")
     series = db.run_query("progress_series", level=level, boundary=boundary, breakdown=breakdown)
+    if as_of is not None:
+        series = series[series["year"] <= as_of]
     own_targets = db.run_query("area_targets")
     frame = progress.assess_frame(series, indicator_meta=meta, targets=own_targets)
     with _lock:
@@ -41,9 +44,9 @@ def assessments(level: str, boundary: str = "34", breakdown: str = "total") -> p
     return frame.copy(deep=False)
 
 
-def status_of(level: str, boundary: str = "34") -> dict[tuple[str, str], str]:
+def status_of(level: str, boundary: str = "34", as_of: int | None = None) -> dict[tuple[str, str], str]:
     """(indicator_code, area_id) -> status, for quick look-ups on pages."""
-    df = assessments(level, boundary)
+    df = assessments(level, boundary, as_of=as_of)
     return dict(zip(zip(df["indicator_code"], df["area_id"], strict=True), df["status"], strict=True))
 
 

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from ascc import charts, db
+from ascc import charts, db, status
 from ascc.i18n import t
-from ui import shell, widgets
+from ui import shell, status_ui, widgets
 
 # 1/ FILTERS
 view = shell.view()
@@ -18,6 +18,7 @@ trend = db.run_query("national_trend", codes=list(headline["indicator_code"]))
 if view.year is not None:
     trend = trend[trend["year"] <= view.year]
 breaks = db.run_query("series_breaks", lang=lang, codes=list(headline["indicator_code"]))
+statuses = status.status_of("nation", view.boundary, as_of=view.year)
 
 st.title(t("overview.title", lang))
 if summary["latest_year"].isna().all():
@@ -28,7 +29,7 @@ st.caption(t("overview.intro", lang, year=int(summary["latest_year"].max())) + "
 # 3/ CARDS
 for col, row in zip(st.columns(len(headline)), headline.itertuples(), strict=True):
     with col:
-        widgets.indicator_card(row, lang)
+        widgets.indicator_card(row, lang, statuses.get((row.indicator_code, "VN")))
 
 # 4/ CHARTS
 for pair in [headline.iloc[i : i + 2] for i in range(0, len(headline), 2)]:
@@ -52,4 +53,6 @@ for pair in [headline.iloc[i : i + 2] for i in range(0, len(headline), 2)]:
 # 5/ TABLE
 st.subheader(t("table.title", lang))
 st.caption(t("table.caption", lang))
-st.dataframe(widgets.indicator_table(summary, lang), hide_index=True, width="stretch")
+status_ui.legend(lang)
+st.dataframe(widgets.indicator_table(summary, lang, statuses), hide_index=True, width="stretch",
+             height=36 * (len(summary) + 1) + 4)

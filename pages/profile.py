@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from ascc import charts, db
+from ascc import charts, db, status
 from ascc.i18n import t
-from ui import profile_ui, shell
+from ui import profile_ui, shell, status_ui
 
 # 1/ FILTERS
 view = shell.view()
@@ -24,6 +24,7 @@ profile = db.run_query("province_profile", lang=lang, area_id=area_id, year=view
 members = db.run_query("province_members", lang=lang, area_id=area_id)
 trend = db.run_query("province_trend", indicator=None, areas=[area_id], breakdown="total")
 groups = db.run_query("province_breakdowns", lang=lang, area_id=area_id, year=view.year)
+statuses = status.status_of("province", view.boundary, as_of=view.year)
 row = provinces.set_index("area_id").loc[area_id]
 
 # 3/ HEADER
@@ -33,8 +34,9 @@ profile_ui.lineage_note(members, area_id, row, lang)
 tab_profile, tab_compare = st.tabs([t("profile.tab_profile", lang), t("profile.tab_compare", lang)])
 with tab_profile:
     # 4/ ALL INDICATORS
+    status_ui.legend(lang)
     st.dataframe(
-        profile_ui.profile_table(profile, trend, lang),
+        profile_ui.profile_table(profile, trend, lang, statuses, area_id),
         hide_index=True,
         width="stretch",
         height=36 * (len(profile) + 1) + 4,  # every indicator visible without an inner scrollbar

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ascc import charts, db, settings
+from ascc import charts, db, settings, status
 from ascc.i18n import t
 from ui import regions_ui, shell
 
@@ -39,6 +39,9 @@ trend = db.run_query("region_trend", lang=lang, indicator=code, boundary=view.bo
 breaks = db.run_query("series_breaks", lang=lang, codes=[code])
 if view.region:
     ranking = ranking[ranking["region_code"] == view.region]
+if breakdown == "total":
+    statuses = status.status_of("province", view.boundary, as_of=year)
+    ranking["progress"] = [statuses.get((code, a)) for a in ranking["area_id"]]
 unit, dec = ind["unit"], int(ind["decimals"])
 name = ind["short_name"] + ("" if breakdown == "total" else f" – {t(f'breakdown.{breakdown}', lang)}")
 

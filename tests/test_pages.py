@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.apptest import new_app, plotly_figures, texts
+from tests.apptest import new_app, plotly_figures, texts, values
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = re.findall(r'st\.Page\(\s*"(pages/[a-z_]+\.py)"', (ROOT / "app.py").read_text(encoding="utf-8"))
@@ -89,7 +89,7 @@ def test_overview_cards_charts_and_table(use_fixture):
     figs = plotly_figures(at)
     assert len(figs) == 3
     for fig in figs:
-        assert fig["data"] and len(fig["data"][0]["x"]) >= 2
+        assert fig["data"] and len(values(fig["data"][0]["x"])) >= 2
         assert fig["layout"]["title"]["text"]
         assert any("DEMO DATA" in a["text"] for a in fig["layout"]["annotations"])
     pov = figs[0]

@@ -8,6 +8,7 @@ import streamlit as st
 from ascc import charts, db, i18n, settings
 from ascc.i18n import t
 from ascc.state import ViewState
+from ui import status_ui
 
 
 def chosen_area(ids: list[str], view: ViewState) -> str:
@@ -31,8 +32,8 @@ def lineage_note(members: pd.DataFrame, area_id: str, row, lang: str) -> None:
         st.markdown(t("profile.became", lang, region=region, name=members["successor_name"].iloc[0]))
 
 
-def profile_table(profile: pd.DataFrame, trend: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Every indicator: latest value beside region, nation and target; rank; base value and change; sparkline."""
+def profile_table(profile: pd.DataFrame, trend: pd.DataFrame, lang: str, statuses: dict, area_id: str) -> pd.DataFrame:
+    """Every indicator: status; latest value beside region, nation and target; rank; base value and change; sparkline."""
     spark = trend.sort_values("year").groupby("indicator_code")["value"].apply(list)
     rows = []
     for r in profile.itertuples():
@@ -43,6 +44,7 @@ def profile_table(profile: pd.DataFrame, trend: pd.DataFrame, lang: str) -> pd.D
         rows.append(
             {
                 t("col.indicator", lang): r.short_name,
+                t("col.progress", lang): status_ui.label(statuses.get((r.indicator_code, area_id), ""), lang),
                 t("col.latest_year", lang): "–" if pd.isna(r.latest_year) else str(int(r.latest_year)),
                 t("col.latest", lang): latest,
                 t("col.region", lang): f(r.region_value),

@@ -9,6 +9,7 @@ import streamlit as st
 
 from ascc import i18n
 from ascc.i18n import t
+from ui import status_ui
 
 
 def _present(x) -> bool:
@@ -22,10 +23,13 @@ def card_value(value, unit: str, lang: str, decimals: int) -> str:
     return i18n.fmt_number(value, lang, decimals)
 
 
-def indicator_card(row, lang: str) -> None:
-    """One headline indicator: latest value, change since the base year, target and distance to it."""
+def indicator_card(row, lang: str, status: str | None = None) -> None:
+    """One headline indicator: latest value, change since the base year, target and distance to it,
+    and its progress status (badge with icon and word)."""
     unit, dec = row.unit, int(row.decimals)
     with st.container(border=True):
+        if status:
+            st.markdown(status_ui.badge_html(status, lang), unsafe_allow_html=True)
         if not _present(row.latest_value):
             st.metric(row.short_name, t("card.no_data", lang))
             return
@@ -57,8 +61,9 @@ def indicator_card(row, lang: str) -> None:
         st.caption("  \n".join(lines))
 
 
-def indicator_table(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The table of all indicators, with numbers formatted for the language."""
+def indicator_table(summary: pd.DataFrame, lang: str, statuses: dict | None = None) -> pd.DataFrame:
+    """The table of all indicators, with numbers formatted for the language and the national status."""
+    statuses = statuses or {}
 
     def fmt(value, row):
         return i18n.fmt_number(value, lang, int(row.decimals)) if _present(value) else "–"
@@ -68,6 +73,7 @@ def indicator_table(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
         rows.append(
             {
                 t("col.indicator", lang): r.name,
+                t("col.progress", lang): status_ui.label(statuses.get((r.indicator_code, "VN"), ""), lang),
                 t("col.unit", lang): r.unit,
                 t("col.base", lang): "–" if not _present(r.base_year) else str(int(r.base_year)),
                 t("col.base_value", lang): fmt(r.base_value, r),

@@ -1,0 +1,47 @@
+"""Tables derived from assessments for the status pages: heatmap matrix, counts, who is behind."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ascc import progress
+
+
+def share_matrix(series: pd.DataFrame, assessed: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """Indicator x year share of the way from the engine's base value to the target.
+
+    Uses the same base (after the latest series break) and target as the status, so the colours and
+    the status agree. Years before the segment start and indicators without a target are NaN.
+    """
+    a = assessed.set_index("indicator_code")
+    rows = {}
+    for code, s in series.groupby("indicator_code"):
+        if code not in a.index:
+            continue
+        r = a.loc[code]
+        if pd.isna(r["target"]) or pd.isna(r["base_value"]) or r["target"] == r["base_value"]:
+            continue
+        s = s[s["year"] >= (r["base_year"] if pd.notna(r["base_year"]) else 0)]
+        rows[labels.get(code, code)] = pd.Series(
+            ((s["value"] - r["base_value"]) / (r["target"] - r["base_value"])).to_numpy(), index=s["year"].to_numpy()
+        )
+    matrix = pd.DataFrame(rows).T
+    return matrix.reindex(columns=sorted(matrix.columns)) if len(matrix) else matrix
+
+
+def needing_acceleration(assessed: pd.DataFrame) -> pd.DataFrame:
+    """Indicators that are behind (acceleration needed, limited progress, deterioration), worst first."""
+    behind = assessed[assessed["status"].isin(["accelerate", "limited", "deteriorating"])].copy()
+    behind["_rank"] = behind["status"].map(lambda s: progress.status_rank(s, worst_first=True))
+    behind["_gap"] = behind["progress_gap"].fillna(np.inf)
+    return behind.sort_values(["_rank", "_gap"]).drop(columns=["_rank", "_gap"])
+
+
+def furthest_behind(assessed: pd.DataFrame, code: str, n: int = 3) -> pd.DataFrame:
+    """The n areas furthest behind on one indicator: worst status first, then the largest shortfall."""
+    d = assessed[(assessed["indicator_code"] == code) & (assessed["status"] != "insufficient")].copy()
+    d["_rank"] = d["status"].map(lambda s: progress.status_rank(s, worst_first=True))
+    d["_gap"] = d["progress_gap"].fillna(np.inf)
+    d["_ratio"] = d["ratio"].fillna(np.inf)
+    return d.sort_values(["_rank", "_gap", "_ratio"]).head(n).drop(columns=["_rank", "_gap", "_ratio"])

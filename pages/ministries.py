@@ -1,0 +1,62 @@
+"""Ministries: each lead ministry's indicators, their status and progress, and the provinces furthest behind."""
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from ascc import charts, db, progress_views, status
+from ascc.i18n import t
+from ui import shell, status_ui
+
+# 1/ FILTERS
+view = shell.view()
+lang = view.lang
+info = db.dataset_info()
+st.title(t("ministries.title", lang))
+before = st.toggle(t("ministries.before_toggle", lang), key="ministries_before")
+as_of = dt.date(2024, 12, 31) if before else dt.date(2025, 7, 1)
+
+# 2/ DATA
+leads = db.run_query("ministry_leads", lang=lang, as_of=as_of)
+mergers = db.run_query("ministry_mergers", lang=lang)
+nation = status.assessments("nation", view.boundary)
+provinces = status.assessments("province", view.boundary)
+names_df = db.run_query("area_names", lang=lang)
+area_names = dict(zip(names_df["area_id"], names_df["name"], strict=True))
+ministry_names = dict(zip(leads["ministry_code"], leads["ministry_name"], strict=True))
+codes = list(dict.fromkeys(leads["ministry_code"]))
+chosen = st.multiselect(t("ministries.pick", lang), codes, default=codes, format_func=ministry_names.get, key=f"ministries_pick_{before}")
+
+# 3/ WHAT CHANGED IN MARCH 2025
+status_ui.legend(lang)
+with st.expander(t("ministries.merger_title", lang), expanded=not before):
+    st.markdown("\n".join(t("ministries.merger_line", lang, name=m.name, date=m.valid_to.strftime("%d/%m/%Y"), successor=m.successor_name)
+                          for m in mergers.itertuples()))
+    moved = leads[leads["previous_code"].notna()]
+    if len(moved) and not before:
+        st.markdown(t("ministries.moved_intro", lang))
+        st.markdown("\n".join(f"- **{r.indicator_name}**: {r.previous_abbr} → {r.ministry_abbr}" + (f" ({r.moved_note})" if r.moved_note else "")
+                              for r in moved.itertuples()))
+
+# 4/ ONE SECTION PER MINISTRY
+for code in [c for c in codes if c in chosen]:
+    mine = leads[leads["ministry_code"] == code]
+    st.subheader(f"{ministry_names[code]} ({mine['ministry_abbr'].iloc[0]})")
+    # in the ministry's indicator order (mine is the left side of the merge)
+    rows = mine[["indicator_code", "indicator_name"]].merge(nation, on="indicator_code").rename(columns={"indicator_name": "label"})
+    fig = charts.progress_bullets(
+        rows, lang=lang, title=t("ministries.progress_title", lang, ministry=mine["ministry_abbr"].iloc[0]),
+        source=t("pillars.source", lang), demo=info.is_demo,
+    )
+    st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, key=f"ministry_{code}")
+    behind = []
+    for ind in rows.itertuples():
+        worst = progress_views.furthest_behind(provinces, ind.indicator_code)
+        behind.append({
+            t("col.indicator", lang): ind.label,
+            t("col.progress", lang) + " (" + t("chart.nation", lang) + ")": status_ui.label(ind.status, lang),
+            t("ministries.behind_col", lang): ", ".join(f"{area_names.get(w.area_id, w.area_id)} ({status_ui.label(w.status, lang)})"
+                                                          for w in worst.itertuples()) or "–",
+        })
+    st.dataframe(pd.DataFrame(behind), hide_index=True, width="stretch")

@@ -1,0 +1,74 @@
+"""Pillars: per ASCC characteristic, how many indicators are in each status; progress heatmap; who must accelerate."""
+
+import pandas as pd
+import streamlit as st
+
+from ascc import charts, db, progress_views, status
+from ascc.i18n import t
+from ui import shell, status_ui
+
+# 1/ FILTERS
+view = shell.view()
+lang = view.lang
+info = db.dataset_info()
+level, area_id = status_ui.scope(view)
+
+# 2/ DATA
+pillars = db.run_query("pillars_list", lang=lang)
+summary = db.run_query("national_summary", lang=lang, year=None, headline_only=None)
+assessed_all = status.assessments(level, view.boundary)
+assessed = assessed_all[assessed_all["area_id"] == area_id]
+series = db.run_query("progress_series", level=level, boundary=view.boundary, breakdown="total")
+series = series[series["area_id"] == area_id]
+names_df = db.run_query("area_names", lang=lang)
+area_names = dict(zip(names_df["area_id"], names_df["name"], strict=True))
+labels = dict(zip(summary["indicator_code"], summary["short_name"], strict=True))
+
+st.title(t("pillars.title", lang))
+st.caption(t("pillars.scope", lang, area=area_names.get(area_id, area_id)) + " " + t("pillars.scope_hint", lang))
+status_ui.legend(lang)
+
+# 3/ STATUS COUNTS PER PILLAR
+merged = assessed.merge(summary[["indicator_code", "pillar_code"]], on="indicator_code")
+counts = merged.groupby(["pillar_code", "status"]).size().rename("n").reset_index().rename(columns={"pillar_code": "category"})
+fig = charts.status_stack(
+    counts,
+    lang=lang,
+    title=t("pillars.counts_title", lang, area=area_names.get(area_id, area_id)),
+    categories=[(p.pillar_code, f"{p.pillar_code}. {p.name}") for p in pillars.itertuples()],
+    source=t("pillars.source", lang),
+    demo=info.is_demo,
+)
+st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, key="pillar_counts")
+
+# 4/ PROGRESS TOWARD TARGET, INDICATOR x YEAR
+matrix = progress_views.share_matrix(series, assessed, labels)
+if len(matrix):
+    fig = charts.progress_heatmap(
+        matrix, lang=lang, title=t("pillars.heatmap_title", lang, area=area_names.get(area_id, area_id)),
+        source=t("pillars.heatmap_source", lang), demo=info.is_demo,
+    )
+    st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, key="pillar_heatmap")
+
+# 5/ INDICATORS THAT MOST NEED ACCELERATION
+st.subheader(t("pillars.behind_title", lang))
+behind = progress_views.needing_acceleration(assessed).merge(
+    summary[["indicator_code", "short_name", "pillar_code", "ministry_abbr", "unit", "decimals"]], on="indicator_code"
+)
+if behind.empty:
+    st.success(t("pillars.none_behind", lang))
+else:
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("col.indicator", lang): behind["short_name"],
+                t("col.progress", lang): [status_ui.label(s, lang) for s in behind["status"]],
+                t("col.share", lang): [f"{v:.0%}" if pd.notna(v) else "–" for v in behind["achieved_share"]],
+                t("col.expected", lang): [f"{v:.0%}" if pd.notna(v) else "–" for v in behind["expected_share"]],
+                t("col.pillar", lang): behind["pillar_code"],
+                t("col.ministry", lang): behind["ministry_abbr"],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
