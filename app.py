@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ascc.i18n import t
-from ui import shell
+from ui import present, shell
 
 st.set_page_config(
     page_title="ASCC Việt Nam",
@@ -12,6 +12,7 @@ st.set_page_config(
     initial_sidebar_state="expanded",
 )
 
+present.init_from_url()
 view = shell.render_sidebar()
 lang = view.lang
 
@@ -23,6 +24,15 @@ pages = [
     st.Page("pages/ministries.py", title=t("page.ministries", lang), icon=":material/account_balance:", url_path="ministries"),
     st.Page("pages/methodology.py", title=t("page.methodology", lang), icon=":material/menu_book:", url_path="methodology"),
 ]
-nav = st.navigation(pages)
+nav = st.navigation(pages, position="hidden" if present.active() else "sidebar")
 shell.demo_notice(lang)
-shell.run_page(nav)
+if present.active():
+    # The page runs as usual (its filters and data stay the same) but only its charts are shown,
+    # one per screen.
+    present.hide_chrome()
+    present.start_run()
+    with st.container(key="page_body"):
+        shell.run_page(nav)
+    present.render(lang)
+else:
+    shell.run_page(nav)

@@ -40,6 +40,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "DEMO DATA – simulated, not official statistics. The figures on this page are generated "
         "for demonstration, calibrated to a few published national figures.",
     },
+    "present.toggle": {"vi": "Chế độ trình chiếu", "en": "Presentation mode"},
+    "present.help": {
+        "vi": "Ẩn thanh bên và menu, chữ to, mỗi màn hình một biểu đồ (dùng nút Trước/Sau). Bộ lọc giữ nguyên.",
+        "en": "Hides the sidebar and menus, enlarges type, one chart per screen (use Previous/Next). Filters stay.",
+    },
+    "present.prev": {"vi": "Trước", "en": "Previous"},
+    "present.next": {"vi": "Sau", "en": "Next"},
+    "present.exit": {"vi": "Thoát trình chiếu", "en": "Exit presentation"},
+    "present.no_charts": {"vi": "Trang này không có biểu đồ để trình chiếu.", "en": "This page has no chart to present."},
     "demo.mark": {"vi": "DỮ LIỆU MÔ PHỎNG", "en": "DEMO DATA — simulated"},
     "page.overview": {"vi": "Tổng quan", "en": "Overview"},
     # overview

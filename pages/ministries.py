@@ -7,7 +7,7 @@ import streamlit as st
 
 from ascc import charts, db, progress_views, status
 from ascc.i18n import t
-from ui import shell, status_ui
+from ui import present, shell, status_ui
 
 # 1/ FILTERS
 view = shell.view()
@@ -49,7 +49,7 @@ for code in [c for c in codes if c in chosen]:
         rows, lang=lang, title=t("ministries.progress_title", lang, ministry=mine["ministry_abbr"].iloc[0]),
         source=t("pillars.source", lang), demo=info.is_demo,
     )
-    st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, key=f"ministry_{code}")
+    present.chart(fig, key=f"ministry_{code}")
     behind = []
     for ind in rows.itertuples():
         worst = progress_views.furthest_behind(provinces, ind.indicator_code)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from ascc import charts, db, status
 from ascc.i18n import t
-from ui import shell, status_ui, widgets
+from ui import present, shell, status_ui, widgets
 
 # 1/ FILTERS
 view = shell.view()
@@ -48,7 +48,7 @@ for pair in [headline.iloc[i : i + 2] for i in range(0, len(headline), 2)]:
             target_year=row.target_year,
             breaks=[(int(b.year), b.reason) for b in breaks[breaks["indicator_code"] == row.indicator_code].itertuples()],
         )
-        col.plotly_chart(fig, config=charts.PLOTLY_CONFIG, key=f"trend_{row.indicator_code}")
+        present.chart(fig, key=f"trend_{row.indicator_code}", container=col)
 
 # 5/ TABLE
 st.subheader(t("table.title", lang))

@@ -5,7 +5,7 @@ import streamlit as st
 
 from ascc import charts, db, progress_views, status
 from ascc.i18n import t
-from ui import shell, status_ui
+from ui import present, shell, status_ui
 
 # 1/ FILTERS
 view = shell.view()
@@ -39,7 +39,7 @@ fig = charts.status_stack(
     source=t("pillars.source", lang),
     demo=info.is_demo,
 )
-st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, key="pillar_counts")
+present.chart(fig, key="pillar_counts")
 
 # 4/ PROGRESS TOWARD TARGET, INDICATOR x YEAR
 matrix = progress_views.share_matrix(series, assessed, labels)
@@ -48,7 +48,7 @@ if len(matrix):
         matrix, lang=lang, title=t("pillars.heatmap_title", lang, area=area_names.get(area_id, area_id)),
         source=t("pillars.heatmap_source", lang), demo=info.is_demo,
     )
-    st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, key="pillar_heatmap")
+    present.chart(fig, key="pillar_heatmap")
 
 # 5/ INDICATORS THAT MOST NEED ACCELERATION
 st.subheader(t("pillars.behind_title", lang))

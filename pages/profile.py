@@ -4,7 +4,7 @@ import streamlit as st
 
 from ascc import charts, db, status
 from ascc.i18n import t
-from ui import profile_ui, shell, status_ui
+from ui import present, profile_ui, shell, status_ui
 
 # 1/ FILTERS
 view = shell.view()
@@ -49,7 +49,7 @@ with tab_profile:
     if area_id.startswith("P34-") and len(members) > 1:
         st.subheader(t("profile.history_title", lang, names=", ".join(members["former_name"])))
         fig = profile_ui.former_history_chart(profile, members, area_id, lang, info.is_demo)
-        st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, key="former_history")
+        present.chart(fig, key="former_history")
 
     # 6/ POPULATION GROUPS
     if len(groups):

@@ -4,7 +4,7 @@ import streamlit as st
 
 from ascc import charts, db, settings, status
 from ascc.i18n import t
-from ui import regions_ui, shell
+from ui import present, regions_ui, shell
 
 # 1/ FILTERS
 view = shell.view()
@@ -79,7 +79,7 @@ fig = charts.ranking_bar(
     selected=view.provinces,
 )
 st.caption(t("regions.ranking_help", lang))
-event = st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, on_select="rerun", selection_mode=("points",), key="rank_chart")
+event = present.chart(fig, key="rank_chart", on_select="rerun", selection_mode=("points",))
 if ranking["derived"].any():
     st.caption(t("mark.derived_note", lang))
 for key, ev in (("rank_chart", event), ("map", map_event)):
@@ -102,4 +102,4 @@ if len(trend):
         break_years=tuple(int(y) for y in breaks["year"]),
         boundary_change_year=settings.NEW_BOUNDARY_FIRST_YEAR - 0.5 if view.boundary == "34" else None,
     )
-    st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, key="region_trends")
+    present.chart(fig, key="region_trends")

@@ -85,3 +85,11 @@ def test_every_view_has_a_header_and_is_created():
         text = f.read_text(encoding="utf-8")
         assert text.startswith("-- View:") and "-- Grain:" in text and "-- Rules:" in text, f.name
         assert "create or replace view" in text
+
+
+def test_charts_go_through_presentation_mode():
+    # Every chart is shown with ui.present.chart, so presentation mode can show it one per screen.
+    for f in [*(ROOT / "pages").glob("*.py"), *(ROOT / "ui").glob("*.py")]:
+        if f.name == "present.py":
+            continue
+        assert "plotly_chart(" not in f.read_text(encoding="utf-8"), f"{f.name} calls plotly_chart directly"

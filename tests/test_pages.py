@@ -101,3 +101,26 @@ def test_overview_cards_charts_and_table(use_fixture):
 def test_overview_in_vietnamese_uses_decimal_comma(use_fixture):
     at = new_app()
     assert "5,50 %" in [m.value for m in at.metric]
+
+
+def test_presentation_mode_one_chart_per_screen(use_fixture):
+    at = new_app(lang="en", present="1")
+    assert not at.exception
+    figs = plotly_figures(at)
+    assert len(figs) == 1  # only the current chart is drawn
+    assert at.query_params["present"] in ("1", ["1"])
+    first = figs[0]["layout"]["title"]["text"]
+    at.button(key="present_next").click().run()
+    assert plotly_figures(at)[0]["layout"]["title"]["text"] != first
+    assert at.query_params["slide"] in ("2", ["2"])
+    assert any("DEMO DATA" in w.value for w in at.warning)  # the notice stays visible
+    at.button(key="present_exit").click().run()
+    assert "present" not in at.query_params and len(plotly_figures(at)) == 3
+
+
+def test_presentation_mode_keeps_the_filters(use_fixture):
+    at = new_app("pages/regions.py", lang="en", present="1", boundary="63", year="2020")
+    assert not at.exception
+    assert at.radio(key="f_boundary").value == "63"
+    title = plotly_figures(at)[0]["layout"]["title"]["text"]
+    assert "2020" in title

@@ -8,7 +8,7 @@ import streamlit as st
 from ascc import charts, db, i18n, settings
 from ascc.i18n import t
 from ascc.state import ViewState
-from ui import status_ui
+from ui import present, status_ui
 
 
 def chosen_area(ids: list[str], view: ViewState) -> str:
@@ -136,4 +136,4 @@ def compare_section(view: ViewState, provinces: pd.DataFrame, area_id: str, lang
         target_value=ind["target_value"], target_year=int(ind["target_year"]),
         boundary_change_year=settings.NEW_BOUNDARY_FIRST_YEAR - 0.5 if view.boundary == "34" else None,
     )
-    st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, key="compare_chart")
+    present.chart(fig, key="compare_chart")

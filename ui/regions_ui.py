@@ -10,7 +10,7 @@ import streamlit as st
 from ascc import charts, db, geo, i18n, maps, settings
 from ascc.i18n import t
 from ascc.state import ViewState
-from ui import shell
+from ui import present, shell
 
 
 def year_for(code: str, view: ViewState, breakdown: str) -> int:
@@ -85,7 +85,7 @@ def province_map(ranking, ind, *, lang, boundary, year, name, demo, selected):
             text=t("demo.mark", lang), xref="paper", yref="paper", x=1, y=1.0, xanchor="right", yanchor="bottom",
             showarrow=False, font=dict(size=12, color="#b00020"), bordercolor="#b00020", borderwidth=1, borderpad=3,
         )
-    event = st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, on_select="rerun", selection_mode=("points",), key="map")
+    event = present.chart(fig, key="map", on_select="rerun", selection_mode=("points",))
     if path is None:
         st.caption(t("regions.map_hint", lang))
     return event

@@ -8,6 +8,7 @@ import streamlit as st
 
 from ascc import db, i18n, state
 from ascc.i18n import t
+from ui import present
 
 ALL, LATEST = "ALL", "LATEST"
 _KEYS = {"lang": "f_lang", "boundary": "f_boundary", "region": "f_region", "provinces": "f_provinces", "year": "f_year"}
@@ -149,6 +150,7 @@ def render_sidebar() -> state.ViewState:
             key=_KEYS["year"],
         )
         year = None if year == LATEST else year
+        present.toggle(lang)
         info = db.dataset_info()
         as_of = info.manifest.get("data_as_of")
         title = info.manifest.get(i18n.col("title", lang)) or ""
@@ -156,7 +158,8 @@ def render_sidebar() -> state.ViewState:
     view = state.ViewState(lang=lang, boundary=boundary, region=region, provinces=tuple(selected), year=year)
     # Pages own other parameters (the indicator, the province of a profile): keep them.
     page_owned = {k: v for k, v in st.query_params.to_dict().items() if k not in state.PARAMS}
-    st.query_params.from_dict({**page_owned, **state.to_params(view)})
+    page_owned = {k: v for k, v in page_owned.items() if k not in (present.PARAM, present.SLIDE_PARAM)}
+    st.query_params.from_dict({**page_owned, **state.to_params(view), **present.url_params()})
     ss["view"] = view
     return view
 
