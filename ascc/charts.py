@@ -414,9 +414,9 @@ def status_stack(
                 hovertemplate="%{y}: %{x} · " + word + "<extra></extra>",
             )
         )
-    fig = base_layout(fig, title=title, source=source, lang=lang, demo=demo, height=90 + 52 * len(labels) + 90,
-                      legend_rows=2)
-    fig.update_layout(barmode="stack", margin=dict(l=10))
+    fig = base_layout(fig, title=title, source=source, lang=lang, demo=demo, height=90 + 52 * len(labels) + 110,
+                      legend_rows=2, footer_gap=52)
+    fig.update_layout(barmode="stack", margin=dict(l=10), legend=dict(traceorder="normal"))
     fig.update_yaxes(autorange="reversed", automargin=True, tickfont=dict(size=13))
     fig.update_xaxes(title=dict(text=i18n.t("chart.n_indicators", lang), font=dict(size=12, color=MUTED)), dtick=1)
     return fig
@@ -437,7 +437,14 @@ def progress_heatmap(
     """
     z = matrix.to_numpy(dtype=float)
     clipped = np.clip(z, -0.5, 1.0)
-    text = np.where(np.isnan(z), "", np.vectorize(lambda v: i18n.fmt_number(v * 100, lang, 0) + "%" if not np.isnan(v) else "")(z))
+    def cell(v: float) -> str:
+        if np.isnan(v):
+            return ""
+        if v >= 1:
+            return "≥100%"
+        return i18n.fmt_number(0.0 if abs(v) < 0.005 else v * 100, lang, 0) + "%"  # no "-0%"
+
+    text = np.vectorize(cell, otypes=[object])(z) if z.size else z.astype(object)
     fig = go.Figure(
         go.Heatmap(
             z=clipped, x=np.array([str(c) for c in matrix.columns], dtype=object), y=np.array(matrix.index, dtype=object),
@@ -447,11 +454,11 @@ def progress_heatmap(
             hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
         )
     )
-    fig = base_layout(fig, title=title, source=source, lang=lang, demo=demo, height=110 + 30 * len(matrix) + 60,
+    fig = base_layout(fig, title=title, source=source, lang=lang, demo=demo, height=110 + 30 * len(matrix) + 80,
                       legend_rows=0)
     fig.update_layout(showlegend=False, margin=dict(l=10))
     fig.update_yaxes(autorange="reversed", automargin=True, showgrid=False)
-    fig.update_xaxes(side="top", showgrid=False, ticks="")
+    fig.update_xaxes(showgrid=False, ticks="", dtick=1)
     return fig
 
 
@@ -476,10 +483,15 @@ def progress_bullets(
     colors = np.array([progress.STATUS_STYLE.get(s, {"color": MUTED})["color"] for s in d["status"]], dtype=object)
     words = np.array([f"{progress.STATUS_STYLE[s]['icon']} {i18n.t('status.' + s, lang)}" if s in progress.STATUS_STYLE else ""
                       for s in d["status"]], dtype=object)
-    pct = np.array([i18n.fmt_number(v * 100, lang, 0) + " %" if not np.isnan(v) else "–" for v in d["achieved_share"].to_numpy(float)], dtype=object)
+    raw = d["achieved_share"].to_numpy(float)
+    no_target = " · " + i18n.t("card.no_target", lang)
+    text = np.array([f"{i18n.fmt_number(v * 100, lang, 0)} %  {w}" if not np.isnan(v) else f"{w}{no_target}"
+                     for v, w in zip(raw, words, strict=True)], dtype=object)
     fig = go.Figure()
-    fig.add_trace(go.Bar(x=share, y=labels, orientation="h", marker=dict(color=colors), name=i18n.t("chart.share_of_way", lang),
-                         text=pct + "  " + words, textposition="outside", cliponaxis=False,
+    # Text inside the bar where it fits (clear of the expected-progress tick), outside otherwise.
+    fig.add_trace(go.Bar(x=np.nan_to_num(share, nan=0.0), y=labels, orientation="h", marker=dict(color=colors),
+                         name=i18n.t("chart.share_of_way", lang), text=text, textposition="auto",
+                         insidetextanchor="start", textfont=dict(size=13), cliponaxis=False,
                          hovertemplate="%{y}: %{text}<extra></extra>"))
     fig.add_trace(go.Scatter(x=d["expected_share"].to_numpy(float), y=labels, mode="markers", name=i18n.t("chart.expected_by_now", lang),
                              marker=dict(symbol="line-ns", size=22, line=dict(width=3, color=INK)),

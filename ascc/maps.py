@@ -25,11 +25,15 @@ NO_DATA_COLOR = "#e3e3e3"
 TILE_GAP_COLOR = "white"
 SELECTED_COLOR = INK
 
-# Pixels per tile: the grids are tall, so the figure height fixes the tile size (see tile_map).
-TILE_PX = {"63": 50, "34": 66}
-TILE_FONT = {"63": 11, "34": 13}
-# Room right of the tiles for the colour bar and the legend.
-SIDE_STRIP_PX = 150
+# Tile size in pixels once the figure is wide enough (see tile_map), label size, and the rows of the
+# empty west side (left of the S) where the colour bar and the "no data" key go.
+TILE_PX = {"63": 44, "34": 54}
+TILE_FONT = {"63": 11, "34": 12}
+KEY_TOP_ROW = {"63": 1.62, "34": 4.62}
+# Share of a cell left white between two tiles, and the estimated text width per character (in em):
+# Arial measures 0.51 em on the widest label, Noto Sans a little more.
+TILE_GAP = 0.07
+EM_PER_CHAR = 0.58
 
 # Polygons smaller than this (square degrees, about 25 km²) get a dot so they stay visible.
 ISLET_MAX_AREA = 0.002
@@ -41,6 +45,7 @@ _TEXT: dict[str, dict[str, str]] = {
 
 # Trace names (or metas), for tests and for pages that read a selection.
 NAME_TILES = "provinces"
+NAME_TILE_LABELS = "tile labels"
 NAME_ARCHIPELAGOS = "archipelagos"
 NAME_ARCHIPELAGO_LABELS = "archipelago labels"
 NAME_ISLETS = "islets"

@@ -22,12 +22,19 @@ def share_matrix(series: pd.DataFrame, assessed: pd.DataFrame, labels: dict[str,
         r = a.loc[code]
         if pd.isna(r["target"]) or pd.isna(r["base_value"]) or r["target"] == r["base_value"]:
             continue
+        # A target on the wrong side of the base (already met at the start) has no "way to cover".
+        wrong_side = r["target"] < r["base_value"] if r["higher_is_better"] else r["target"] > r["base_value"]
+        if wrong_side:
+            continue
         s = s[s["year"] >= (r["base_year"] if pd.notna(r["base_year"]) else 0)]
         rows[labels.get(code, code)] = pd.Series(
             ((s["value"] - r["base_value"]) / (r["target"] - r["base_value"])).to_numpy(), index=s["year"].to_numpy()
         )
     matrix = pd.DataFrame(rows).T
-    return matrix.reindex(columns=sorted(matrix.columns)) if len(matrix) else matrix
+    if not len(matrix):
+        return matrix
+    order = [labels[c] for c in labels if labels[c] in matrix.index]  # the indicators' own order
+    return matrix.reindex(index=order + [i for i in matrix.index if i not in order], columns=sorted(matrix.columns))
 
 
 def needing_acceleration(assessed: pd.DataFrame) -> pd.DataFrame:

@@ -26,7 +26,9 @@ names_df = db.run_query("area_names", lang=lang)
 area_names = dict(zip(names_df["area_id"], names_df["name"], strict=True))
 ministry_names = dict(zip(leads["ministry_code"], leads["ministry_name"], strict=True))
 codes = list(dict.fromkeys(leads["ministry_code"]))
-chosen = st.multiselect(t("ministries.pick", lang), codes, default=codes, format_func=ministry_names.get, key=f"ministries_pick_{before}")
+pick = st.selectbox(t("ministries.pick", lang), ["ALL", *codes], key=f"ministries_pick_{before}",
+                    format_func=lambda c: t("ministries.all", lang) if c == "ALL" else ministry_names[c])
+chosen = codes if pick == "ALL" else [pick]
 
 # 3/ WHAT CHANGED IN MARCH 2025
 status_ui.legend(lang)

@@ -70,3 +70,15 @@ def wait_idle(page, timeout_ms: int = 60_000) -> None:
             timeout=15_000,
         )
     page.wait_for_timeout(500)
+
+
+def full_page_screenshot(page, path: str, width: int = 1600) -> None:
+    """Streamlit scrolls inside its main block, not the document: grow the viewport to the content first."""
+    height = page.evaluate(
+        "() => { const m = document.querySelector('[data-testid=\"stMain\"]') || document.body;"
+        " return Math.max(m.scrollHeight, document.body.scrollHeight); }"
+    )
+    page.set_viewport_size({"width": width, "height": min(int(height) + 40, 16000)})
+    page.wait_for_timeout(600)
+    page.screenshot(path=path, full_page=True)
+    page.set_viewport_size({"width": width, "height": 1000})

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tests.browser.server import CHROMIUM_ARGS, chromium_path, streamlit_server, wait_idle
+from tests.browser.server import CHROMIUM_ARGS, chromium_path, full_page_screenshot, streamlit_server, wait_idle
 
-PAGES = ["overview", "regions", "profile"]
+PAGES = ["overview", "regions", "profile", "pillars", "ministries", "methodology"]
 
 
 def main(out: Path, pages=PAGES, extra: str = "") -> None:
@@ -22,7 +22,7 @@ def main(out: Path, pages=PAGES, extra: str = "") -> None:
                 page.goto(f"{url}/{name}?lang={lang}{extra}")
                 wait_idle(page)
                 target = out / f"{name}-{lang}.png"
-                page.screenshot(path=str(target), full_page=True)
+                full_page_screenshot(page, str(target))
                 print(target)
         browser.close()
 

@@ -1,0 +1,581 @@
+"""PowerPoint decks from slide specs: native, editable charts, headline, footer, notes (python-pptx).
+
+``build_deck(specs, lang=...)`` returns the bytes of a 16:9 .pptx: a title slide, then one slide per
+spec with its title, a headline sentence computed from the charted table (ascc.headlines), one
+chart, a source / "data as of" footer and speaker notes with the key numbers. Charts are native
+PowerPoint charts with their data embedded (right-click > Edit Data works). The map is a picture of
+the tile map rendered by Kaleido when a Chrome/Chromium is found, otherwise a ranked bar chart with a
+note; a missing browser never fails the deck. On a demo dataset every slide carries a red-bordered
+"DEMO DATA" mark.
+
+Colours: ranking bars (and the map's fallback bars) take each province's progress status colour
+(progress.STATUS_STYLE, icon beside the name, legend under the chart), as the app's status views do;
+region bars and region lines take the app's region colours (charts.REGION_COLORS), the nation is dark.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import logging
+import math
+import os
+import shutil
+import sys
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+from babel.dates import format_date
+from pptx import Presentation
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
+from pptx.enum.dml import MSO_LINE_DASH_STYLE
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.util import Emu, Inches, Pt
+
+from ascc import charts, db, headlines, i18n, progress, slides
+from ascc.i18n import t
+
+log = logging.getLogger(__name__)
+
+# Set to 0 / false / no to never render map pictures (always the bar-chart fallback), e.g. on a
+# server where starting a browser is unwelcome. Kaleido finds Chrome/Chromium on the PATH itself;
+# BROWSER_PATH points it at another one.
+MAP_IMAGES_ENV = "ASCC_DECK_MAP_IMAGES"
+BROWSER_ENV = "BROWSER_PATH"
+_BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+
+PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)
+FONT = "Arial"  # on every Office install and mapped to Liberation Sans elsewhere; both cover Vietnamese
+INK = RGBColor.from_string(charts.INK[1:])
+MUTED = RGBColor.from_string(charts.MUTED[1:])
+ACCENT = RGBColor.from_string(charts.LINE[1:])
+GRID = RGBColor.from_string("D5DCE4")
+DEMO_RED = RGBColor.from_string("B00020")
+WHITE = RGBColor.from_string("FFFFFF")
+
+# Layout of a content slide, in inches: (left, top, width, height).
+MARGIN = 0.45
+BOX_TITLE = (MARGIN, 0.28, 9.55, 0.8)
+BOX_DEMO = (10.25, 0.32, 2.65, 0.42)
+BOX_HEADLINE = (MARGIN, 1.1, 12.43, 0.8)
+BOX_CHART = (MARGIN, 1.95, 12.43, 4.55)
+BOX_NOTE = (MARGIN, 6.5, 12.43, 0.42)
+BOX_FOOTER = (MARGIN, 7.0, 11.2, 0.34)
+BOX_PAGE = (11.75, 7.0, 1.13, 0.34)
+# A ranking longer than this is split into two charts side by side (same scale), so labels stay legible.
+BARS_PER_COLUMN = 18
+
+# Names of the shapes the deck adds, so tests and later edits can find them.
+SHAPE_DEMO = "demo-mark"
+SHAPE_HEADLINE = "headline"
+SHAPE_FOOTER = "footer"
+SHAPE_TITLE = "title"
+SHAPE_NOTE = "note"
+SHAPE_MAP = "map-picture"
+
+
+# --- public API --------------------------------------------------------------------------------
+
+
+def build_deck(
+    specs: list[dict],
+    *,
+    lang: str,
+    title: str | None = None,
+    subtitle: str | None = None,
+    date: dt.date | str | None = None,
+    organisation: str | None = None,
+    map_images: bool | None = None,
+) -> bytes:
+    """A .pptx (bytes) with a title slide and one slide per spec, in ``lang`` ("vi" or "en").
+
+    Empty title-slide fields take defaults in the deck language (app title and subtitle, today, the
+    focal point); a spec's ``title`` replaces its automatic title when not empty. ``map_images``:
+    True/None = render map pictures when a browser is found (None also honours ASCC_DECK_MAP_IMAGES),
+    False = always the bar-chart fallback.
+    """
+    lang = i18n.norm_lang(lang)
+    info = db.dataset_info()
+    manifest = info.manifest
+    as_of = fmt_date(manifest.get("data_as_of"), lang)
+    use_images = _map_images_wanted(map_images)
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
+    datas = [slides.fetch(spec, lang) for spec in specs]
+    total = len(datas) + 1
+    _title_slide(
+        prs, lang=lang, demo=info.is_demo, as_of=as_of,
+        title=title or t("app.title", lang), subtitle=subtitle or t("app.subtitle", lang),
+        date=fmt_date(date or dt.date.today(), lang), organisation=organisation or t("export.cover.org", lang),
+        dataset=manifest.get(i18n.col("title", lang)) or "",
+    )
+    for i, (spec, data) in enumerate(zip(specs, datas, strict=True), start=2):
+        _content_slide(prs, data, user_title=(spec.get("title") or "").strip(), lang=lang, demo=info.is_demo,
+                       as_of=as_of, page=f"{i} / {total}", use_images=use_images)
+    out = io.BytesIO()
+    prs.save(out)
+    return out.getvalue()
+
+
+def deck_filename(lang: str, today: dt.date | None = None) -> str:
+    """A download name such as ``ascc-deck-vi-2026-11-02.pptx``."""
+    return f"ascc-deck-{i18n.norm_lang(lang)}-{(today or dt.date.today()).isoformat()}.pptx"
+
+
+def fmt_date(value: dt.date | str | None, lang: str) -> str:
+    """A date written out in the language ("31 October 2026", "31 tháng 10, 2026"); text passes through."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    return format_date(value, format="long", locale="vi_VN" if lang == "vi" else "en_GB")
+
+
+def browser_path() -> str | None:
+    """The Chrome/Chromium Kaleido would use: $BROWSER_PATH if it exists, else one on the PATH."""
+    env = os.environ.get(BROWSER_ENV)
+    if env:
+        return env if Path(env).exists() else None
+    for name in _BROWSERS:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def map_picture(data: slides.SlideData) -> bytes | None:
+    """The tile map of a map slide as PNG bytes, or None when no browser (or Kaleido) can draw it."""
+    if browser_path() is None:
+        return None
+    try:
+        import kaleido  # noqa: F401  (Plotly's image export needs it)
+
+        fig = map_figure(data)
+        return fig.to_image(format="png", scale=2)
+    except Exception as exc:  # any failure of the browser path falls back to the bar chart
+        log.warning("map picture failed, using the bar-chart fallback: %s", exc)
+        return None
+
+
+def map_figure(data: slides.SlideData):
+    """The app's tile map (ascc.maps.tile_map) of a map slide's table, without title (the slide has one)."""
+    from ascc import geo, maps
+
+    info, lang = data.info, data.lang
+    layout = geo.tile_layout(info["boundary"])
+    df = layout.merge(data.table, on="area_id", how="left")
+    labels = df["tile_label"].fillna("").astype(str)
+    df["label"] = labels if lang == "vi" else labels.map(_ascii)
+    df["value_text"] = [headlines.fmt(v, info, lang) if pd.notna(v) else "" for v in df["value"]]
+    df["hover"] = df["name"].fillna("")
+    fig = maps.tile_map(df, lang=lang, title="", unit=info["unit"], colorscale_reversed=not info["higher_is_better"])
+    fig.update_layout(margin=dict(t=16))
+    return fig
+
+
+# --- slides ------------------------------------------------------------------------------------
+
+
+def _title_slide(prs, *, lang, demo, as_of, title, subtitle, date, organisation, dataset) -> None:
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    band = slide.shapes.add_shape(1, 0, 0, Inches(0.35), SLIDE_H)  # 1 = rectangle
+    band.fill.solid()
+    band.fill.fore_color.rgb = ACCENT
+    band.line.fill.background()
+    _text(slide, (1.0, 1.9, 11.3, 1.6), title, size=36, bold=True, color=INK, name=SHAPE_TITLE, anchor=MSO_ANCHOR.BOTTOM)
+    _text(slide, (1.0, 3.6, 11.3, 0.9), subtitle, size=20, color=MUTED)
+    _text(slide, (1.0, 4.9, 11.3, 0.5), organisation, size=18, color=INK, bold=True)
+    _text(slide, (1.0, 5.4, 11.3, 0.45), date, size=16, color=MUTED)
+    meta = " · ".join(p for p in (dataset, t("sidebar.data_as_of", lang, date=as_of) if as_of else "") if p)
+    _text(slide, BOX_FOOTER, meta, size=11, color=MUTED, name=SHAPE_FOOTER)
+    if demo:
+        _demo_mark(slide, lang)
+    slide.notes_slide.notes_text_frame.text = "\n".join(
+        p for p in (title, subtitle, organisation, date, meta, t("demo.notice", lang) if demo else "") if p
+    )
+
+
+def _content_slide(prs, data: slides.SlideData, *, user_title, lang, demo, as_of, page, use_images) -> None:
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    title = user_title or data.title
+    _text(slide, BOX_TITLE, title, size=24 if len(title) <= 72 else 20, bold=True, color=INK, name=SHAPE_TITLE,
+          anchor=MSO_ANCHOR.TOP)
+    sentence = headlines.headline(data.spec["kind"], data.table, data.info, lang)
+    _text(slide, BOX_HEADLINE, sentence, size=17 if len(sentence) <= 200 else 15, color=ACCENT, name=SHAPE_HEADLINE)
+    notes: list[str] = []
+    legend_statuses: list[str] = []
+    kind = data.spec["kind"]
+    rows = data.table[data.table["value"].notna()] if len(data.table) else data.table
+    if rows.empty:
+        pass
+    elif data.chart == "line":
+        _line_chart(slide, data)
+    elif data.chart == "map" and use_images and (png := map_picture(data)) is not None:
+        _map_slide(slide, data, png)
+        notes.append(t("export.map_note", lang))
+    else:
+        _bar_chart(slide, rows, data.info)
+        if "progress" in rows:
+            legend_statuses = [s for s in progress.STATUSES if s in set(rows["progress"])]
+        if data.chart == "map":
+            notes.append(t("export.map_fallback", lang))
+    if kind in ("national_trend", "province_trend", "region_trend") and (rows["status"] != "final").any():
+        notes.append(t("export.note.hollow", lang))
+    if rows.get("derived") is not None and bool(rows["derived"].any()):
+        notes.append(t("export.note.derived", lang))
+    _note_band(slide, legend_statuses, notes, lang)
+    source = data.info.get("source") or ""
+    footer = " · ".join(p for p in (t("chart.source", lang, source=source) if source else "",
+                                    t("sidebar.data_as_of", lang, date=as_of) if as_of else "") if p)
+    _text(slide, BOX_FOOTER, footer, size=10, color=MUTED, name=SHAPE_FOOTER)
+    _text(slide, BOX_PAGE, page, size=10, color=MUTED, align=PP_ALIGN.RIGHT)
+    if demo:
+        _demo_mark(slide, lang)
+    key_lines = headlines.note_lines(kind, data.table, data.info, lang)
+    slide.notes_slide.notes_text_frame.text = "\n".join(
+        [sentence, "", t("export.notes.key_numbers", lang), *key_lines, "", *notes, footer]
+        + ([t("demo.notice", lang)] if demo else [])
+    )
+
+
+def _note_band(slide, statuses: list[str], notes: list[str], lang: str) -> None:
+    """Under the chart: the status legend (coloured icon + word) and short notes."""
+    if not statuses and not notes:
+        return
+    box = slide.shapes.add_textbox(*(Inches(v) for v in BOX_NOTE))
+    box.name = SHAPE_NOTE
+    tf = box.text_frame
+    tf.word_wrap = True
+    _no_insets(tf)
+    p = tf.paragraphs[0]
+    if statuses:
+        for s in statuses:
+            style = progress.STATUS_STYLE[s]
+            _run(p, "■ " + style["icon"] + " ", size=11, color=RGBColor.from_string(style["color"][1:]), bold=True)
+            _run(p, t("status." + s, lang) + "    ", size=11, color=INK)
+        if notes:
+            p = tf.add_paragraph()
+    if notes:
+        _run(p, "  ".join(notes), size=10, color=MUTED)
+
+
+# --- charts ------------------------------------------------------------------------------------
+
+
+def number_format(decimals: int) -> str:
+    """Excel number format of an indicator's values: '#,##0.0' for one decimal.
+
+    NOTE: PowerPoint draws the separators of the viewer's locale (1.234,5 in Vietnamese Office), so one
+    format serves both languages; headlines and notes are formatted per deck language in text.
+    """
+    return "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+
+
+def _style_axes(chart, *, nf: str, size: int) -> None:
+    chart.font.name = FONT
+    chart.font.size = Pt(size)
+    chart.font.color.rgb = INK
+    va = chart.value_axis
+    va.has_major_gridlines = True
+    va.major_gridlines.format.line.color.rgb = GRID
+    va.major_gridlines.format.line.width = Pt(0.75)
+    va.format.line.fill.background()
+    va.tick_labels.number_format = nf
+    va.tick_labels.number_format_is_linked = False
+    va.tick_labels.font.size = Pt(size)
+    va.tick_labels.font.color.rgb = MUTED
+    ca = chart.category_axis
+    ca.format.line.color.rgb = GRID
+    ca.tick_labels.font.size = Pt(size)
+    ca.has_major_gridlines = False
+
+
+def _bar_chart(slide, rows: pd.DataFrame, info: dict) -> None:
+    """Horizontal bars, best at the top, each in its row's colour, value labels outside; two columns if long."""
+    nf = number_format(info["decimals"])
+    n = len(rows)
+    parts = [rows] if n <= BARS_PER_COLUMN else [rows.iloc[: math.ceil(n / 2)], rows.iloc[math.ceil(n / 2):]]
+    left, top, width, height = BOX_CHART
+    gap = 0.3
+    col_w = (width - gap * (len(parts) - 1)) / len(parts)
+    vmax = float(rows["value"].max())
+    vmin = float(rows["value"].min())
+    per_bar = height * 72 / max(len(p) for p in parts)
+    size = int(max(8, min(14, per_bar * 0.55)))
+    for i, part in enumerate(parts):
+        cd = CategoryChartData(number_format=nf)
+        cd.categories = [str(c) for c in part["label"]]
+        cd.add_series(info["short_name"], [float(v) for v in part["value"]], number_format=nf)
+        frame = slide.shapes.add_chart(
+            XL_CHART_TYPE.BAR_CLUSTERED, Inches(left + i * (col_w + gap)), Inches(top), Inches(col_w), Inches(height), cd
+        )
+        chart = frame.chart
+        chart.has_legend = False
+        chart.has_title = False
+        _style_axes(chart, nf=nf, size=size)
+        chart.category_axis.reverse_order = True  # first row (the best) at the top
+        va = chart.value_axis
+        va.minimum_scale = min(0.0, vmin * 1.1)
+        va.maximum_scale = _nice_max(vmax * 1.12) if vmax > 0 else 0.0
+        if info["unit"]:
+            va.has_title = True
+            va.axis_title.text_frame.text = info["unit"]
+            _font(va.axis_title.text_frame.paragraphs[0], size=size, color=MUTED)
+        plot = chart.plots[0]
+        plot.gap_width = 45
+        plot.vary_by_categories = False
+        plot.has_data_labels = True
+        labels = plot.data_labels
+        labels.number_format = nf
+        labels.number_format_is_linked = False
+        labels.position = XL_LABEL_POSITION.OUTSIDE_END
+        labels.font.size = Pt(size)
+        labels.font.color.rgb = INK
+        series = plot.series[0]
+        for j, color in enumerate(part["color"]):
+            fill = series.points[j].format.fill
+            fill.solid()
+            fill.fore_color.rgb = RGBColor.from_string(str(color)[1:])
+
+
+def _nice_max(value: float) -> float:
+    """A round axis maximum at or above value (1, 2, 2.5, 5 x 10^k)."""
+    if value <= 0:
+        return value
+    k = 10 ** math.floor(math.log10(value))
+    for m in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
+        if m * k >= value:
+            return m * k
+    return 10 * k
+
+
+def _line_chart(slide, data: slides.SlideData) -> None:
+    """Years across, one line per series (region colours, nation dark, target dashed), hollow = not final."""
+    info, table = data.info, data.table
+    nf = number_format(info["decimals"])
+    years = list(range(int(table["year"].min()), int(table["year"].max()) + 1))
+    cd = CategoryChartData(number_format=nf)
+    cd.categories = [str(y) for y in years]
+    groups = list(table.groupby("series", sort=False))
+    for name, part in groups:
+        by_year = dict(zip(part["year"].astype(int), part["value"], strict=True))
+        cd.add_series(str(name), [None if pd.isna(by_year.get(y)) else float(by_year[y]) for y in years], number_format=nf)
+    left, top, width, height = BOX_CHART
+    frame = slide.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, Inches(left), Inches(top), Inches(width), Inches(height), cd)
+    chart = frame.chart
+    chart.has_title = False
+    _style_axes(chart, nf=nf, size=13)
+    if info["unit"]:
+        chart.value_axis.has_title = True
+        chart.value_axis.axis_title.text_frame.text = info["unit"]
+        _font(chart.value_axis.axis_title.text_frame.paragraphs[0], size=12, color=MUTED)
+    chart.has_legend = True
+    chart.legend.position = XL_LEGEND_POSITION.RIGHT if len(groups) > 3 else XL_LEGEND_POSITION.BOTTOM
+    chart.legend.include_in_layout = False
+    chart.legend.font.size = Pt(13)
+    label_all = data.spec["kind"] == "national_trend"
+    for series, (_, part) in zip(chart.plots[0].series, groups, strict=True):
+        role = part["role"].iloc[0]
+        color = RGBColor.from_string(str(part["color"].iloc[0])[1:])
+        series.smooth = False
+        line = series.format.line
+        line.color.rgb = color
+        line.width = Pt(4 if role in ("province", "nation") and data.spec["kind"] != "region_trend" else 2.5)
+        if role == "nation" and data.spec["kind"] == "region_trend":
+            line.width = Pt(4)
+        if role == "target":
+            line.dash_style = MSO_LINE_DASH_STYLE.DASH
+            line.width = Pt(2)
+            series.marker.style = XL_MARKER_STYLE.NONE
+            continue
+        series.marker.style = XL_MARKER_STYLE.CIRCLE
+        series.marker.size = 8
+        series.marker.format.fill.solid()
+        series.marker.format.fill.fore_color.rgb = color
+        series.marker.format.line.color.rgb = color
+        by_year = {int(y): (s, v) for y, s, v in zip(part["year"], part["status"], part["value"], strict=True)}
+        for j, y in enumerate(years):
+            if y not in by_year:
+                continue
+            status, _ = by_year[y]
+            if status != "final":
+                point = series.points[j]
+                point.marker.style = XL_MARKER_STYLE.CIRCLE
+                point.marker.size = 8
+                point.marker.format.fill.solid()
+                point.marker.format.fill.fore_color.rgb = WHITE
+                point.marker.format.line.color.rgb = color
+        last = max(by_year)
+        for j, y in enumerate(years):
+            if y in by_year and (label_all or y == last):
+                dl = series.points[j].data_label
+                dl.position = XL_LABEL_POSITION.ABOVE if label_all else XL_LABEL_POSITION.RIGHT
+                dl.font.size = Pt(12)
+                dl.font.color.rgb = color
+
+
+def _map_slide(slide, data: slides.SlideData, png: bytes) -> None:
+    """The tile map picture on the left, the five best and five weakest provinces on the right."""
+    left, top, width, height = BOX_CHART
+    pic = slide.shapes.add_picture(io.BytesIO(png), Inches(left), Inches(top), height=Inches(height))
+    pic.name = SHAPE_MAP
+    pic_w = Emu(pic.width).inches
+    if pic_w > width * 0.62:  # a wide picture: fit the width instead
+        scale = width * 0.62 / pic_w
+        pic.width, pic.height = int(pic.width * scale), int(pic.height * scale)
+        pic_w = Emu(pic.width).inches
+    info, lang = data.info, data.lang
+    rows = data.table[data.table["value"].notna()]
+    k = min(5, len(rows) // 2) or len(rows)
+    x = left + pic_w + 0.4
+    box = slide.shapes.add_textbox(Inches(x), Inches(top + 0.2), Inches(width - (x - left)), Inches(height - 0.4))
+    tf = box.text_frame
+    tf.word_wrap = True
+    p = tf.paragraphs[0]
+    _run(p, t("export.map_best", lang, n=k), size=16, bold=True, color=INK)
+    for r in rows.head(k).itertuples():
+        _row_line(tf, r, info, lang)
+    if len(rows) > k:
+        p = tf.add_paragraph()
+        p.space_before = Pt(14)
+        _run(p, t("export.map_worst", lang, n=k), size=16, bold=True, color=INK)
+        for r in rows.tail(k).itertuples():
+            _row_line(tf, r, info, lang)
+
+
+def _row_line(tf, r, info: dict, lang: str) -> None:
+    p = tf.add_paragraph()
+    style = progress.STATUS_STYLE.get(getattr(r, "progress", None) or "", None)
+    if style:
+        _run(p, style["icon"] + " ", size=14, color=RGBColor.from_string(style["color"][1:]), bold=True)
+    _run(p, f"{int(r.rank)}. {r.name}: ", size=14, color=INK)
+    _run(p, headlines.fmt(r.value, info, lang), size=14, color=INK, bold=True)
+
+
+# --- text helpers ------------------------------------------------------------------------------
+
+
+def _no_insets(tf) -> None:
+    tf.margin_left = tf.margin_right = Inches(0.02)
+    tf.margin_top = tf.margin_bottom = Inches(0.02)
+
+
+def _run(p, text: str, *, size: int, color: RGBColor, bold: bool = False) -> None:
+    run = p.add_run()
+    run.text = text
+    run.font.name = FONT
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    run.font.color.rgb = color
+
+
+def _font(p, *, size: int, color: RGBColor, bold: bool = False) -> None:
+    for run in p.runs:
+        run.font.name = FONT
+        run.font.size = Pt(size)
+        run.font.bold = bold
+        run.font.color.rgb = color
+
+
+def _text(slide, box, text: str, *, size: int, color: RGBColor, bold: bool = False, name: str | None = None,
+          align=PP_ALIGN.LEFT, anchor=MSO_ANCHOR.TOP):
+    shape = slide.shapes.add_textbox(*(Inches(v) for v in box))
+    if name:
+        shape.name = name
+    tf = shape.text_frame
+    tf.word_wrap = True
+    tf.vertical_anchor = anchor
+    _no_insets(tf)
+    p = tf.paragraphs[0]
+    p.alignment = align
+    _run(p, text, size=size, color=color, bold=bold)
+    return shape
+
+
+def _demo_mark(slide, lang: str) -> None:
+    """The red-bordered "DEMO DATA — simulated" box at the top right of a slide."""
+    shape = slide.shapes.add_textbox(*(Inches(v) for v in BOX_DEMO))
+    shape.name = SHAPE_DEMO
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = WHITE
+    shape.line.color.rgb = DEMO_RED
+    shape.line.width = Pt(2)
+    tf = shape.text_frame
+    tf.word_wrap = True
+    tf.vertical_anchor = MSO_ANCHOR.MIDDLE
+    p = tf.paragraphs[0]
+    p.alignment = PP_ALIGN.CENTER
+    _run(p, t("demo.mark", lang), size=13, color=DEMO_RED, bold=True)
+
+
+def _ascii(text: str) -> str:
+    text = text.replace("Đ", "D").replace("đ", "d")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+
+
+def _map_images_wanted(flag: bool | None) -> bool:
+    if flag is not None:
+        return flag
+    return os.environ.get(MAP_IMAGES_ENV, "1").strip().lower() not in ("0", "false", "no", "off")
+
+
+# --- command line ------------------------------------------------------------------------------
+
+
+def cli_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``python -m ascc export-deck``."""
+    parser.add_argument("--indicator", required=True, help="indicator code, e.g. POV_MD")
+    parser.add_argument("--by", choices=("region", "province"), default="region",
+                        help="region: national trend, regions compared, regional trends, one ranking per region; "
+                        "province: one slide per province of --region, then the region's ranking")
+    parser.add_argument("--region", default=None, help="GSO region code (RRD, NMM, NCC, CH, SE, MRD); needed with --by province")
+    parser.add_argument("--year", type=int, default=None, help="year of the rankings (default: the latest with data)")
+    parser.add_argument("--lang", choices=i18n.LANGS, default="vi", help="language of the deck")
+    parser.add_argument("--boundary", choices=slides.BOUNDARIES, default="34", help="provincial boundary set")
+    parser.add_argument("--no-map-images", action="store_true", help="never render map pictures")
+    parser.add_argument("--out", type=Path, required=True, help="the .pptx file to write")
+
+
+def cli_run(args: argparse.Namespace) -> int:
+    """Check the arguments against the dataset, build the deck and write it; 2 on a bad argument."""
+    try:
+        specs = cli_specs(args.indicator, by=args.by, region=args.region, year=args.year, boundary=args.boundary)
+    except slides.SpecError as exc:
+        print(f"export-deck: {exc}", file=sys.stderr)
+        return 2
+    data = build_deck(specs, lang=args.lang, map_images=False if args.no_map_images else None)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_bytes(data)
+    print(f"wrote {len(specs) + 1} slides to {args.out}")
+    return 0
+
+
+def cli_specs(indicator: str, *, by: str, region: str | None, year: int | None, boundary: str) -> list[dict]:
+    """The specs of a command-line deck, after checking indicator, region and year (SpecError if wrong)."""
+    known = db.run_query("indicator_list", lang="en")["indicator_code"].tolist()
+    if indicator not in known:
+        raise slides.SpecError(f"unknown indicator {indicator!r}; known: {', '.join(known)}")
+    regions = list(slides.region_names("en"))
+    if region is not None and region not in regions:
+        raise slides.SpecError(f"unknown region {region!r}; known: {', '.join(regions)}")
+    if by == "province" and region is None:
+        raise slides.SpecError(f"--by province needs --region (one of {', '.join(regions)})")
+    years = db.run_query("indicator_years", indicator=indicator, boundary=boundary, breakdown="total")["year"].tolist()
+    if not years:
+        raise slides.SpecError(f"{indicator} has no province values on the {boundary}-province set")
+    if year is not None and year not in years:
+        raise slides.SpecError(
+            f"no {indicator} values for {year} on the {boundary}-province set; years with values: "
+            f"{min(years)}–{max(years)}" + ("" if len(years) == max(years) - min(years) + 1 else f" ({', '.join(map(str, years))})")
+        )
+    if by == "region":
+        return slides.region_pack(indicator, boundary=boundary, year=year)
+    return slides.province_pack(indicator, region, boundary=boundary, year=year)

@@ -1,0 +1,475 @@
+"""Slide specs: what each deck slide shows, and one function per kind that fetches its chart table.
+
+A spec is a small JSON-serialisable dict, the same in every language, for example::
+
+    {"kind": "ranking", "indicator": "POV_MD", "boundary": "34", "year": 2024,
+     "region": None, "breakdown": "total"}
+
+``fetch(spec, lang)`` runs the spec's queries (through ``db.run_query`` only) in the deck language
+and returns a SlideData whose ``table`` is exactly what the slide charts:
+
+* bar kinds (ranking, region_compare, map): one row per bar, best first, columns ``label``,
+  ``value``, ``color`` plus area_id, name, status (final / preliminary / estimated), derived and,
+  for provinces, ``progress`` (the progress status that colours the bar) and ``rank``;
+* line kinds (national_trend, region_trend, province_trend): long rows ``series``, ``role``,
+  ``year``, ``value``, ``color``, status; one series per line, in drawing order; a target is a
+  series of its own (role "target", the same value in every year up to the target year).
+
+Headlines (ascc.headlines) and the deck (ascc.export) read nothing but this table and ``info``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from ascc import charts, db, i18n, progress, status
+from ascc.i18n import t
+
+# Kind -> the parameters it takes (besides "kind"), and the chart it becomes.
+KINDS: dict[str, tuple[str, ...]] = {
+    "national_trend": ("indicator", "year"),
+    "ranking": ("indicator", "boundary", "year", "region", "breakdown"),
+    "region_compare": ("indicator", "boundary", "year", "breakdown"),
+    "region_trend": ("indicator", "boundary", "year", "breakdown"),
+    "map": ("indicator", "boundary", "year", "breakdown"),
+    "province_trend": ("indicator", "area", "year", "breakdown"),
+}
+CHART_OF_KIND = {
+    "national_trend": "line",
+    "ranking": "bar",
+    "region_compare": "bar",
+    "region_trend": "line",
+    "map": "map",
+    "province_trend": "line",
+}
+DEFAULTS: dict[str, Any] = {"boundary": "34", "year": None, "region": None, "breakdown": "total", "area": None}
+# Keys a deck entry may carry besides the parameters: a stable id (for widget keys) and the user's title.
+EXTRA_KEYS = ("id", "title")
+BOUNDARIES = ("34", "63")
+
+NATION_COLOR = charts.NATION_COLOR
+TARGET_COLOR = charts.TARGET
+PROVINCE_COLOR = charts.INK
+NO_STATUS_COLOR = progress.STATUS_STYLE["insufficient"]["color"]
+
+
+class SpecError(ValueError):
+    """A slide spec names an unknown kind, indicator, area, boundary set or year."""
+
+
+@dataclass
+class SlideData:
+    """A spec's data in one language: the chart table, an automatic title and what headlines need.
+
+    ``info`` holds: indicator, name (full), short_name, unit, decimals, higher_is_better, source,
+    target_value, target_year, breakdown_label, year (bar kinds), region_name (ranking in a region),
+    area_name (province_trend), break_year / break_reason (the latest series break inside the
+    plotted years, or None), n_missing (bar kinds: areas without a value).
+    """
+
+    spec: dict
+    lang: str
+    chart: str
+    title: str
+    table: pd.DataFrame
+    info: dict = field(default_factory=dict)
+
+
+# --- specs -------------------------------------------------------------------------------------
+
+
+def make_spec(kind: str, **params: Any) -> dict:
+    """A normalised spec of a kind from keyword parameters (unknown names are an error)."""
+    return normalise({"kind": kind, **params})
+
+
+def normalise(spec: dict) -> dict:
+    """The spec with exactly its kind's parameters (defaults filled in), plus id/title if given.
+
+    Raises SpecError for an unknown kind, a missing indicator or province, an unknown parameter or a
+    boundary set other than "34"/"63". Years become int (or None).
+    """
+    kind = spec.get("kind")
+    if kind not in KINDS:
+        raise SpecError(f"unknown slide kind {kind!r} (known: {', '.join(KINDS)})")
+    allowed = set(KINDS[kind]) | {"kind", *EXTRA_KEYS}
+    extra = sorted(k for k in spec if k not in allowed and spec[k] is not None)
+    if extra:
+        raise SpecError(f"slide kind {kind!r} takes no parameter(s) {extra}")
+    out: dict[str, Any] = {"kind": kind}
+    for name in KINDS[kind]:
+        value = spec.get(name, DEFAULTS.get(name))
+        out[name] = DEFAULTS.get(name) if value is None else value
+    if not out.get("indicator"):
+        raise SpecError(f"slide kind {kind!r} needs an indicator")
+    if kind == "province_trend" and not out.get("area"):
+        raise SpecError("slide kind 'province_trend' needs an area (a province id such as P34-08)")
+    if "boundary" in out:
+        out["boundary"] = str(out["boundary"])
+        if out["boundary"] not in BOUNDARIES:
+            raise SpecError(f"boundary must be '34' or '63', not {out['boundary']!r}")
+    if out.get("year") is not None:
+        try:
+            out["year"] = int(out["year"])
+        except (TypeError, ValueError) as exc:
+            raise SpecError(f"not a year: {out['year']!r}") from exc
+    for key in EXTRA_KEYS:
+        if spec.get(key) is not None:
+            out[key] = spec[key]
+    return out
+
+
+def params_of(spec: dict) -> dict:
+    """The spec without id and title: what identifies the slide's content."""
+    return {k: v for k, v in spec.items() if k not in EXTRA_KEYS}
+
+
+# --- metadata shared by the kinds ----------------------------------------------------------------
+
+
+def indicator_info(code: str, lang: str, breakdown: str = "total") -> dict:
+    """Name, unit, decimals, direction, source and national target of an indicator in a language."""
+    df = db.run_query("indicator_list", lang=lang)
+    row = df[df["indicator_code"] == code]
+    if row.empty:
+        raise SpecError(f"unknown indicator {code!r} (known: {', '.join(df['indicator_code'])})")
+    r = row.iloc[0]
+    target = _num(r["target_value"]) if breakdown == "total" else None
+    return {
+        "indicator": code,
+        "name": str(r["name"]),
+        "short_name": str(r["short_name"]),
+        "unit": str(r["unit"] or ""),
+        "decimals": int(r["decimals"]),
+        "higher_is_better": bool(r["higher_is_better"]),
+        "source": str(r["source"] or ""),
+        "target_value": target,
+        "target_year": int(r["target_year"]) if target is not None else None,
+        "breakdown": breakdown,
+        "breakdown_label": "" if breakdown == "total" else t(f"breakdown.{breakdown}", lang),
+    }
+
+
+def latest_year(indicator: str, boundary: str, breakdown: str = "total") -> int | None:
+    """The latest year with province values for an indicator on a boundary set (None when none)."""
+    years = db.run_query("indicator_years", indicator=indicator, boundary=boundary, breakdown=breakdown)
+    return int(years["year"].max()) if len(years) else None
+
+
+def region_names(lang: str) -> dict[str, str]:
+    """Region code -> name, in the order of the regions list."""
+    df = db.run_query("regions_list", lang=lang)
+    return dict(zip(df["region_code"], df["name"], strict=True))
+
+
+def provinces_of(region: str | None, boundary: str, lang: str = "vi") -> pd.DataFrame:
+    """The provinces of a boundary set (optionally of one region): area_id, name, region_code."""
+    return db.run_query("provinces_list", lang=lang, boundary=boundary, region=region)
+
+
+def _num(value: Any) -> float | None:
+    if value is None:
+        return None
+    try:
+        f = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(f) else f
+
+
+def _named(info: dict) -> str:
+    """Short indicator name with the breakdown, for titles."""
+    return info["short_name"] + (f" – {info['breakdown_label']}" if info["breakdown_label"] else "")
+
+
+def _break_in(code: str, lang: str, first: int | None, last: int | None) -> tuple[int | None, str | None]:
+    """The latest series break in (first, last]: its year and reason, or (None, None)."""
+    if first is None or last is None:
+        return None, None
+    df = db.run_query("series_breaks", lang=lang, codes=[code])
+    inside = df[(df["year"] > first) & (df["year"] <= last)]
+    if inside.empty:
+        return None, None
+    row = inside.sort_values("year").iloc[-1]
+    return int(row["year"]), str(row["reason"])
+
+
+def _year_or_latest(spec: dict) -> int:
+    if spec["year"] is not None:
+        return int(spec["year"])
+    year = latest_year(spec["indicator"], spec["boundary"], spec["breakdown"])
+    if year is None:
+        raise SpecError(f"no province values for {spec['indicator']} on the {spec['boundary']} set")
+    return year
+
+
+def _progress_of(boundary: str, breakdown: str, year: int, indicator: str) -> dict[str, str]:
+    frame = status.assessments("province", boundary, breakdown=breakdown, as_of=year)
+    frame = frame[frame["indicator_code"] == indicator]
+    return dict(zip(frame["area_id"], frame["status"], strict=True))
+
+
+# --- one function per kind ---------------------------------------------------------------------
+
+
+def fetch_ranking(spec: dict, lang: str) -> SlideData:
+    """Provinces ranked best first (optionally of one region), bars coloured by progress status."""
+    info = indicator_info(spec["indicator"], lang, spec["breakdown"])
+    year = _year_or_latest(spec)
+    df = db.run_query("province_ranking", lang=lang, indicator=spec["indicator"], boundary=spec["boundary"],
+                      year=year, breakdown=spec["breakdown"])
+    region_name = None
+    if spec.get("region"):
+        names = region_names(lang)
+        if spec["region"] not in names:
+            raise SpecError(f"unknown region {spec['region']!r} (known: {', '.join(names)})")
+        region_name = names[spec["region"]]
+        df = df[df["region_code"] == spec["region"]]
+    missing = df[df["value"].isna()]
+    df = df[df["value"].notna()].sort_values(["rank", "name"]).reset_index(drop=True)
+    prog = _progress_of(spec["boundary"], spec["breakdown"], year, spec["indicator"])
+    df["progress"] = [prog.get(a, "insufficient") for a in df["area_id"]]
+    table = pd.DataFrame(
+        {
+            "label": _bar_labels(df),
+            "value": df["value"].astype(float),
+            "color": [progress.STATUS_STYLE.get(p, {"color": NO_STATUS_COLOR})["color"] for p in df["progress"]],
+            "area_id": df["area_id"],
+            "name": df["name"],
+            "region_code": df["region_code"],
+            "region_name": df["region_name"],
+            "rank": df["rank"].astype("Int64"),
+            "status": df["status"],
+            "derived": df["derived"].astype(bool),
+            "progress": df["progress"],
+            "tile_label": df["tile_label"],
+        }
+    )
+    info |= {"year": year, "region_name": region_name, "n_missing": len(missing), "n_ranked": int(
+        df["n_ranked"].iloc[0]) if len(df) else 0, "boundary": spec["boundary"],
+        "missing_names": list(missing["name"])}
+    scope = t("export.title.ranking_region", lang, region=region_name) if region_name else \
+        t("export.title.ranking_all", lang, n=len(table))
+    title = t("export.title.ranking", lang, name=_named(info), scope=scope, year=year) + charts.unit_suffix(info["unit"])
+    return SlideData(spec, lang, "bar", title, table, info)
+
+
+def _bar_labels(df: pd.DataFrame) -> list[str]:
+    # The status icon beside the name, so colour is never the only signal (as on the app's ranking).
+    out = []
+    for name, prog in zip(df["name"], df["progress"], strict=True):
+        icon = progress.STATUS_STYLE.get(prog, {}).get("icon", "")
+        out.append(f"{name} {icon}".strip())
+    return out
+
+
+def fetch_map(spec: dict, lang: str) -> SlideData:
+    """The ranking of every province of the set: drawn as a tile map, or as bars without a browser."""
+    data = fetch_ranking({**spec, "region": None}, lang)
+    info = data.info
+    title = t("export.title.map", lang, name=_named(info), year=info["year"]) + charts.unit_suffix(info["unit"])
+    return SlideData(spec, lang, "map", title, data.table, info)
+
+
+def fetch_region_compare(spec: dict, lang: str) -> SlideData:
+    """The regions' aggregate values and the nation's for a year, best first, in the regions' colours."""
+    info = indicator_info(spec["indicator"], lang, spec["breakdown"])
+    year = _year_or_latest(spec)
+    df = db.run_query("region_summary", lang=lang, indicator=spec["indicator"], boundary=spec["boundary"],
+                      year=year, breakdown=spec["breakdown"])
+    missing = df[df["value"].isna()]
+    df = df[df["value"].notna()].copy()
+    sign = 1.0 if info["higher_is_better"] else -1.0
+    df["_score"] = sign * df["value"].astype(float)
+    df = df.sort_values("_score", ascending=False).reset_index(drop=True)
+    codes = df["area_id"].str.removeprefix("R-")
+    table = pd.DataFrame(
+        {
+            "label": df["name"],
+            "value": df["value"].astype(float),
+            "color": [NATION_COLOR if a == "VN" else charts.REGION_COLORS.get(c, charts.LINE)
+                      for a, c in zip(df["area_id"], codes, strict=True)],
+            "area_id": df["area_id"],
+            "name": df["name"],
+            "level": df["level"],
+            "status": df["status"],
+            "derived": df["derived"].astype(bool),
+            "n_reported": df["n_reported"],
+            "n_areas": df["n_areas"],
+            "best_name": df["best_name"],
+            "best_value": df["best_value"],
+            "worst_name": df["worst_name"],
+            "worst_value": df["worst_value"],
+        }
+    )
+    info |= {"year": year, "n_missing": len(missing), "boundary": spec["boundary"],
+             "missing_names": list(missing["name"])}
+    title = t("export.title.region_compare", lang, name=_named(info), year=year) + charts.unit_suffix(info["unit"])
+    return SlideData(spec, lang, "bar", title, table, info)
+
+
+def _line_table(df: pd.DataFrame, colors: list[str], roles: list[str]) -> pd.DataFrame:
+    """Long rows series/role/year/value/color/status/derived from rows with area_id, name, year, value."""
+    return pd.DataFrame(
+        {
+            "series": df["name"].astype(str).to_numpy(),
+            "role": roles,
+            "area_id": df["area_id"].to_numpy(),
+            "year": df["year"].astype(int).to_numpy(),
+            "value": df["value"].astype(float).to_numpy(),
+            "color": colors,
+            "status": df["status"].to_numpy() if "status" in df else "final",
+            "derived": df["derived"].astype(bool).to_numpy() if "derived" in df else False,
+        }
+    )
+
+
+def _with_target(table: pd.DataFrame, info: dict, lang: str) -> pd.DataFrame:
+    """Add the target as a flat series over the plotted years, extended to the target year."""
+    if info["target_value"] is None or table.empty:
+        return table
+    first, last = int(table["year"].min()), max(int(table["year"].max()), int(info["target_year"]))
+    years = list(range(first, last + 1))
+    name = t("chart.target", lang, year=info["target_year"]) + ": " + i18n.fmt_value(
+        info["target_value"], info["unit"], lang, info["decimals"])
+    target = pd.DataFrame({"series": name, "role": "target", "area_id": "", "year": years,
+                           "value": float(info["target_value"]), "color": TARGET_COLOR, "status": "final",
+                           "derived": False})
+    return pd.concat([table, target], ignore_index=True)
+
+
+def fetch_national_trend(spec: dict, lang: str) -> SlideData:
+    """The national series as reported (area VN), up to the spec's year, with the national target."""
+    info = indicator_info(spec["indicator"], lang)
+    df = db.run_query("national_trend", codes=[spec["indicator"]])
+    if spec["year"] is not None:
+        df = df[df["year"] <= spec["year"]]
+    df = df.assign(area_id="VN", name=t("chart.nation", lang), derived=False)
+    table = _line_table(df, [charts.LINE] * len(df), ["nation"] * len(df))
+    table = _with_target(table, info, lang)
+    first, last = _span(df)
+    info["break_year"], info["break_reason"] = _break_in(spec["indicator"], lang, first, last)
+    info |= {"first_year": first, "last_year": last}
+    title = t("chart.trend_title", lang, name=_named(info), start=first or "", end=last or "") + charts.unit_suffix(info["unit"])
+    return SlideData(spec, lang, "line", title, table, info)
+
+
+def _span(df: pd.DataFrame) -> tuple[int | None, int | None]:
+    if df.empty:
+        return None, None
+    return int(df["year"].min()), int(df["year"].max())
+
+
+def fetch_region_trend(spec: dict, lang: str) -> SlideData:
+    """Every region's aggregate over the years, one line each, with the nation (aggregate of the set)."""
+    info = indicator_info(spec["indicator"], lang, spec["breakdown"])
+    df = db.run_query("region_trend", lang=lang, indicator=spec["indicator"], boundary=spec["boundary"],
+                      breakdown=spec["breakdown"])
+    if spec["year"] is not None:
+        df = df[df["year"] <= spec["year"]]
+    colors = [NATION_COLOR if a == "VN" else charts.REGION_COLORS.get(a.removeprefix("R-"), charts.LINE)
+              for a in df["area_id"]]
+    roles = ["nation" if a == "VN" else "region" for a in df["area_id"]]
+    table = _line_table(df, colors, roles)
+    first, last = _span(df)
+    info["break_year"], info["break_reason"] = _break_in(spec["indicator"], lang, first, last)
+    info |= {"first_year": first, "last_year": last, "boundary": spec["boundary"]}
+    title = t("export.title.region_trend", lang, name=_named(info), start=first or "", end=last or "") + \
+        charts.unit_suffix(info["unit"])
+    return SlideData(spec, lang, "line", title, table, info)
+
+
+def fetch_province_trend(spec: dict, lang: str) -> SlideData:
+    """One province over the years against its region and the nation (same boundary set), with the target."""
+    info = indicator_info(spec["indicator"], lang, spec["breakdown"])
+    df = db.run_query("province_peer_trend", lang=lang, indicator=spec["indicator"], area=spec["area"],
+                      breakdown=spec["breakdown"])
+    names = db.run_query("area_names", lang=lang)
+    known = names[names["level"] == "province"]
+    if spec["area"] not in set(known["area_id"]):
+        raise SpecError(f"unknown province {spec['area']!r}")
+    area_name = str(known.loc[known["area_id"] == spec["area"], "name"].iloc[0])
+    if spec["year"] is not None:
+        df = df[df["year"] <= spec["year"]]
+    colors = []
+    for role, area in zip(df["role"], df["area_id"], strict=True):
+        if role == "province":
+            colors.append(PROVINCE_COLOR)
+        elif role == "nation":
+            colors.append("#8a96a3")
+        else:
+            colors.append(charts.REGION_COLORS.get(area.removeprefix("R-"), charts.LINE))
+    table = _with_target(_line_table(df, colors, list(df["role"])), info, lang)
+    first, last = _span(df[df["role"] == "province"])
+    info["break_year"], info["break_reason"] = _break_in(spec["indicator"], lang, first, last)
+    region = df.loc[df["role"] == "region", "name"]
+    info |= {"first_year": first, "last_year": last, "area_name": area_name,
+             "region_name": str(region.iloc[0]) if len(region) else None}
+    title = t("export.title.province_trend", lang, area=area_name, name=_named(info)) + charts.unit_suffix(info["unit"])
+    return SlideData(spec, lang, "line", title, table, info)
+
+
+FETCHERS = {
+    "national_trend": fetch_national_trend,
+    "ranking": fetch_ranking,
+    "region_compare": fetch_region_compare,
+    "region_trend": fetch_region_trend,
+    "map": fetch_map,
+    "province_trend": fetch_province_trend,
+}
+
+
+def fetch(spec: dict, lang: str) -> SlideData:
+    """The data of a spec in a language (the spec is normalised first)."""
+    spec = normalise(spec)
+    return FETCHERS[spec["kind"]](spec, i18n.norm_lang(lang))
+
+
+def auto_title(spec: dict, lang: str) -> str:
+    """The automatic title of a spec's slide in a language (what an empty user title stands for)."""
+    return fetch(spec, lang).title
+
+
+# --- batches -----------------------------------------------------------------------------------
+
+
+def region_pack(indicator: str, *, boundary: str = "34", year: int | None = None, breakdown: str = "total") -> list[dict]:
+    """A national trend, the regions compared, the regions' trends, then one ranking per region."""
+    specs = [
+        make_spec("national_trend", indicator=indicator, year=year),
+        make_spec("region_compare", indicator=indicator, boundary=boundary, year=year, breakdown=breakdown),
+        make_spec("region_trend", indicator=indicator, boundary=boundary, year=year, breakdown=breakdown),
+    ]
+    return specs + per_region(indicator, boundary=boundary, year=year, breakdown=breakdown)
+
+
+def per_region(indicator: str, *, boundary: str = "34", year: int | None = None, breakdown: str = "total") -> list[dict]:
+    """One slide per region: its provinces ranked."""
+    return [
+        make_spec("ranking", indicator=indicator, boundary=boundary, year=year, region=code, breakdown=breakdown)
+        for code in region_names("vi")
+    ]
+
+
+def per_province(indicator: str, region: str, *, boundary: str = "34", year: int | None = None,
+                 breakdown: str = "total") -> list[dict]:
+    """One slide per province of a region: its trend against the region and the nation."""
+    if region not in region_names("vi"):
+        raise SpecError(f"unknown region {region!r}")
+    provinces = provinces_of(region, boundary)
+    return [
+        make_spec("province_trend", indicator=indicator, area=a, year=year, breakdown=breakdown)
+        for a in provinces["area_id"]
+    ]
+
+
+def province_pack(indicator: str, region: str, *, boundary: str = "34", year: int | None = None,
+                  breakdown: str = "total") -> list[dict]:
+    """One slide per province of a region, then the region's ranking."""
+    return per_province(indicator, region, boundary=boundary, year=year, breakdown=breakdown) + [
+        make_spec("ranking", indicator=indicator, boundary=boundary, year=year, region=region, breakdown=breakdown)
+    ]
