@@ -103,6 +103,11 @@ def render(lang: str) -> None:
         key, fig = figs[i]
         big = copy.deepcopy(fig)
         # Larger type and a screen-filling height for a projector.
-        big.update_layout(height=max(640, int((fig.layout.height or 400) * 1.2)), font=dict(size=18),
+        big.update_layout(height=max(640, int((fig.layout.height or 400) * 1.2)), font=dict(size=16),
                           title=dict(font=dict(size=26)))
+        # The source footer sits below the (now larger) axis labels.
+        for ann in big.layout.annotations or []:
+            if ann.yshift and ann.yshift < 0:
+                ann.yshift = ann.yshift * 1.35
+        big.update_layout(margin=dict(b=(big.layout.margin.b or 60) + 16))
         st.plotly_chart(big, config=charts.PLOTLY_CONFIG, key=f"present_{key}")

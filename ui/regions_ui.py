@@ -99,9 +99,11 @@ def selection_bar(ranking: pd.DataFrame, view: ViewState, lang: str) -> None:
     cols = st.columns([4, 2, 1])
     cols[0].markdown("**" + t("regions.selected", lang, names=", ".join(chosen["name"])) + "**")
     first = chosen.iloc[0]
-    if cols[1].button(t("regions.open_profile", lang, name=first["name"]), type="primary", key="open_profile"):
-        st.session_state["profile_area"] = first["area_id"]
-        st.switch_page("pages/profile.py")
+    # A link rather than st.switch_page: it keeps the URL's filters (and can open in a new tab).
+    params = {**st.query_params.to_dict(), "area": first["area_id"]}
+    params.pop("ind", None)
+    cols[1].page_link("pages/profile.py", label=t("regions.open_profile", lang, name=first["name"]),
+                      icon=":material/arrow_forward:", query_params=params)
     if cols[2].button(t("regions.clear", lang), key="clear_selection"):
         shell.select_provinces([])
 

@@ -164,6 +164,21 @@ def render_sidebar() -> state.ViewState:
     return view
 
 
+def leave_legacy_multipage_mode() -> None:
+    """Switch off Streamlit's legacy pages/ folder mode before anything is drawn.
+
+    NOTE: a server process starts in the legacy mode because pages/ exists; it leaves it at the first
+    st.navigation call, but the session that made that call keeps legacy page bookkeeping and later
+    loses its query parameters and widget values on reruns. Rerunning that first run in the new
+    mode avoids it (one extra run, once per server process).
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 _routed: contextvars.ContextVar[bool] = contextvars.ContextVar("ascc_routed", default=False)
 
 

@@ -19,7 +19,8 @@ def main(out: Path, pages=PAGES, extra: str = "") -> None:
         page = browser.new_page(viewport={"width": 1600, "height": 1000})
         for lang in ("vi", "en"):
             for name in pages:
-                page.goto(f"{url}/{name}?lang={lang}{extra}")
+                path = "" if name == "overview" else name  # the default page lives at the root URL
+                page.goto(f"{url}/{path}?lang={lang}{extra}")
                 wait_idle(page)
                 target = out / f"{name}-{lang}.png"
                 full_page_screenshot(page, str(target))

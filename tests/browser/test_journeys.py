@@ -1,0 +1,129 @@
+"""Main journeys in a real browser (Debian chromium via Playwright), in both languages, with screenshots."""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+
+import pytest
+
+from tests.browser.server import full_page_screenshot, wait_idle
+
+# Console noise that is not the app's fault: the closed network refuses Streamlit's and the
+# browser's own outbound requests.
+IGNORED_CONSOLE = re.compile(r"net::ERR_|Failed to load resource|favicon|webhooks|segment|intercom", re.I)
+
+
+def open_page(page, path: str) -> None:
+    page.goto(f"{page.base}/{path}")
+    wait_idle(page)
+
+
+def assert_healthy(page) -> None:
+    """No exception box and no console error from the app."""
+    assert page.locator("[data-testid='stException']").count() == 0, "an exception box is shown"
+    errors = [e for e in page.console_errors if not IGNORED_CONSOLE.search(e)]
+    assert not errors, errors
+
+
+def assert_charts_drawn(page, minimum: int = 1) -> int:
+    """Every Plotly chart on the page has drawn traces (SVG paths or WebGL), not an empty frame."""
+    plots = page.locator(".js-plotly-plot")
+    n = plots.count()
+    assert n >= minimum, f"expected at least {minimum} charts, found {n}"
+    for i in range(n):
+        drawn = plots.nth(i).evaluate(
+            "p => (p.data || []).length > 0 && p.querySelectorAll('.trace, .cartesianlayer path.point, "
+            ".heatmaplayer image, .barlayer .point, .scatterlayer path').length > 0"
+        )
+        assert drawn, f"chart {i} has no rendered traces"
+    return n
+
+
+def query_of(page) -> dict[str, str]:
+    return {k: v[0] for k, v in urllib.parse.parse_qs(urllib.parse.urlparse(page.url).query).items()}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_overview_draws_every_chart(page, shots_dir, lang):
+    open_page(page, f"?lang={lang}")
+    full_page_screenshot(page, str(shots_dir / f"1-overview-{lang}.png"))
+    assert_healthy(page)
+    assert assert_charts_drawn(page, minimum=4) >= 4
+    title = "Tổng quan cả nước" if lang == "vi" else "National overview"
+    assert page.get_by_role("heading", name=title).count() == 1
+    notice = "DỮ LIỆU MÔ PHỎNG" if lang == "vi" else "DEMO DATA"
+    assert page.get_by_text(notice, exact=False).first.is_visible()
+
+
+def test_language_and_boundary_in_the_url_survive_a_reload(page, shots_dir):
+    open_page(page, "")
+    page.get_by_text("English", exact=True).click()
+    wait_idle(page)
+    assert page.get_by_role("heading", name="National overview").count() == 1
+    page.get_by_text("63 provinces (before 1 July 2025)").click()
+    wait_idle(page)
+    q = query_of(page)
+    assert q.get("lang") == "en" and q.get("boundary") == "63"
+    page.reload()
+    wait_idle(page)
+    assert page.get_by_role("heading", name="National overview").count() == 1
+    assert page.locator("input[type='radio'][aria-checked='true'], [role='radio'][aria-checked='true']").count() >= 0
+    assert query_of(page).get("boundary") == "63"
+    full_page_screenshot(page, str(shots_dir / "2-reloaded-en-63.png"))
+    assert_healthy(page)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_regions_pick_indicator_and_click_a_province(page, shots_dir, lang):
+    open_page(page, f"regions?lang={lang}&ind=POV_MD")
+    assert_healthy(page)
+    assert_charts_drawn(page, minimum=3)
+    full_page_screenshot(page, str(shots_dir / f"3-regions-{lang}.png"))
+    # Click a bar of the ranking (the first province); the shared filter and the URL follow.
+    bars = page.locator(".js-plotly-plot").nth(1).locator(".barlayer .point path")
+    assert bars.count() >= 30
+    bars.first.click(force=True)
+    page.wait_for_timeout(800)
+    wait_idle(page)
+    q = query_of(page)
+    assert "prov" in q and q["prov"].startswith("P34-"), q
+    link = page.get_by_role("link", name=re.compile("Xem hồ sơ|Open the profile"))
+    assert link.count() == 1
+    link.click()
+    page.wait_for_timeout(800)
+    wait_idle(page)
+    assert "/profile" in page.url
+    assert query_of(page).get("area") == q["prov"].split(",")[0]
+    assert_healthy(page)
+    heading = "Hồ sơ tỉnh, thành phố" if lang == "vi" else "Province profile"
+    assert page.get_by_role("heading", name=heading).count() == 1  # still in the chosen language
+    full_page_screenshot(page, str(shots_dir / f"3-regions-to-profile-{lang}.png"))
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_merged_province_profile_lists_former_provinces(page, shots_dir, lang):
+    open_page(page, f"profile?lang={lang}&area=P34-08")
+    assert_healthy(page)
+    text = page.locator("[data-testid='stMain']").inner_text()
+    formers = ("Hà Giang", "Tuyên Quang") if lang == "vi" else ("Ha Giang", "Tuyen Quang")
+    assert all(f in text for f in formers)
+    assert_charts_drawn(page, minimum=1)
+    full_page_screenshot(page, str(shots_dir / f"4-profile-merged-{lang}.png"))
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_presentation_mode_hides_sidebar_and_pages_through(page, shots_dir, lang):
+    open_page(page, f"?lang={lang}&present=1")
+    assert_healthy(page)
+    assert not page.locator("[data-testid='stSidebar']").is_visible()
+    assert_charts_drawn(page, minimum=1)
+    first = page.locator(".js-plotly-plot .gtitle").first.text_content()
+    page.screenshot(path=str(shots_dir / f"6-present-1-{lang}.png"))
+    page.get_by_role("button", name=re.compile("Sau|Next")).click()
+    page.get_by_text(re.compile(r"^2 / \d+$")).wait_for(timeout=20_000)
+    wait_idle(page)
+    second = page.locator(".js-plotly-plot .gtitle").first.text_content()
+    assert second != first
+    assert query_of(page).get("slide") == "2"
+    page.screenshot(path=str(shots_dir / f"6-present-2-{lang}.png"))
