@@ -105,9 +105,10 @@ def trend_chart(
     target_value: float | None = None,
     target_year: int | None = None,
     breaks: list[tuple[int, str]] | None = None,
+    boundary_change_year: float | None = None,
     height: int = 380,
 ) -> go.Figure:
-    """A national (or any one-area) time series with the target and series breaks marked.
+    """A national (or any one-area) time series with the target, series breaks and the boundary change marked.
 
     ``series`` has columns year, value, status (final / preliminary / estimated).
     """
@@ -159,6 +160,9 @@ def trend_chart(
             x=year - 0.5, y=1, yref="paper", text=i18n.t("chart.series_break", lang), hovertext=reason,
             showarrow=False, xanchor="left", yanchor="top", font=dict(size=11, color=BREAK),
         )
+    if boundary_change_year and len(years) and years.min() < boundary_change_year < (x_max or years.max()):
+        fig.add_vline(x=boundary_change_year, line=dict(color=MUTED, width=1.5, dash="dashdot"))
+        legend_line(fig, i18n.t("chart.boundary_change", lang), MUTED, "dashdot")
     if len(years):
         fig.update_xaxes(range=[years.min() - 0.5, (x_max or years.max()) + 0.5], dtick=1, tickformat="d")
     fig.update_yaxes(title=dict(text=unit, font=dict(size=12, color=MUTED)), separatethousands=True)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ascc import charts, db, status
+from ascc import charts, db, settings, status
 from ascc.i18n import t
 from ui import present, shell, status_ui, widgets
 
@@ -47,6 +47,7 @@ for pair in [headline.iloc[i : i + 2] for i in range(0, len(headline), 2)]:
             target_value=row.target_value,
             target_year=row.target_year,
             breaks=[(int(b.year), b.reason) for b in breaks[breaks["indicator_code"] == row.indicator_code].itertuples()],
+            boundary_change_year=settings.NEW_BOUNDARY_FIRST_YEAR - 0.5,
         )
         present.chart(fig, key=f"trend_{row.indicator_code}", container=col)
 
