@@ -160,6 +160,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{name}: tỉnh mới (tính lại trước 2025) và các tỉnh cũ",
         "en": "{name}: the new province (rebuilt before 2025) and its former provinces",
     },
+    "profile.former": {"vi": "tỉnh cũ", "en": "former"},
+    "profile.new": {"vi": "tỉnh mới", "en": "new province"},
     "profile.groups_title": {"vi": "Theo nhóm dân cư", "en": "By population group"},
     "profile.compare_pick": {"vi": "Chọn 2–6 tỉnh để so sánh", "en": "Choose 2–6 provinces to compare"},
     "profile.compare_hint": {

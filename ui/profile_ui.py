@@ -37,13 +37,15 @@ def profile_table(profile: pd.DataFrame, trend: pd.DataFrame, lang: str, statuse
     spark = trend.sort_values("year").groupby("indicator_code")["value"].apply(list)
     rows = []
     for r in profile.itertuples():
-        f = lambda v, r=r: i18n.fmt_value(v, r.unit, lang, r.decimals)  # noqa: E731
+        # Numbers only in the value columns (the unit has its own column), so the table fits a screen.
+        f = lambda v, r=r: i18n.fmt_number(v, lang, r.decimals)  # noqa: E731
         latest = "–" if pd.isna(r.latest_value) else f(r.latest_value) + (" *" if r.latest_derived else "")
         if pd.notna(r.latest_status) and r.latest_status != "final":
             latest += f" ({t('value.status.' + r.latest_status, lang)})"
         rows.append(
             {
                 t("col.indicator", lang): r.short_name,
+                t("col.unit", lang): r.unit,
                 t("col.progress", lang): status_ui.label(statuses.get((r.indicator_code, area_id), ""), lang),
                 t("col.latest_year", lang): "–" if pd.isna(r.latest_year) else str(int(r.latest_year)),
                 t("col.latest", lang): latest,
@@ -52,7 +54,7 @@ def profile_table(profile: pd.DataFrame, trend: pd.DataFrame, lang: str, statuse
                 t("col.target", lang): f(r.target_value),
                 t("col.rank", lang): "–" if pd.isna(r.rank) else f"{int(r.rank)}/{int(r.n_ranked)}",
                 t("col.base_value", lang): "–" if pd.isna(r.base_value) else f"{f(r.base_value)} ({int(r.base_year)})",
-                t("col.change", lang): "–" if pd.isna(r.change) else i18n.fmt_value(r.change, i18n.change_unit(r.unit, lang), lang, r.decimals, signed=True),
+                t("col.change", lang): "–" if pd.isna(r.change) else i18n.fmt_number(r.change, lang, r.decimals) if r.change <= 0 else "+" + i18n.fmt_number(r.change, lang, r.decimals),
                 t("col.direction", lang): t("direction.up" if r.higher_is_better else "direction.down", lang),
                 t("col.trend", lang): spark.get(r.indicator_code, []),
             }
@@ -72,8 +74,8 @@ def former_history_chart(profile: pd.DataFrame, members: pd.DataFrame, area_id: 
     p = profile.set_index("indicator_code").loc[code]
     areas = [*members["former_id"], area_id]
     df = db.run_query("province_trend", indicator=code, areas=areas, breakdown="total")
-    label = dict(zip(members["former_id"], members["former_name"], strict=True))
-    label[area_id] = members["successor_name"].iloc[0]
+    label = {f: f"{n} ({t('profile.former', lang)})" for f, n in zip(members["former_id"], members["former_name"], strict=True)}
+    label[area_id] = f"{members['successor_name'].iloc[0]} ({t('profile.new', lang)})"
     df["name"] = df["area_id"].map(label)
     return charts.multi_line(
         df, lang=lang, title=t("profile.history_chart", lang, name=p["short_name"]) + charts.unit_suffix(p["unit"]),
