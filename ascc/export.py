@@ -60,14 +60,15 @@ WHITE = RGBColor.from_string("FFFFFF")
 
 # Layout of a content slide, in inches: (left, top, width, height).
 MARGIN = 0.45
-BOX_TITLE = (MARGIN, 0.28, 9.55, 0.8)
+BOX_TITLE = (MARGIN, 0.25, 9.55, 0.85)
 BOX_DEMO = (10.25, 0.32, 2.65, 0.42)
-BOX_HEADLINE = (MARGIN, 1.1, 12.43, 0.8)
+BOX_HEADLINE = (MARGIN, 1.17, 12.43, 0.78)
 BOX_CHART = (MARGIN, 1.95, 12.43, 4.55)
 BOX_NOTE = (MARGIN, 6.5, 12.43, 0.42)
 BOX_FOOTER = (MARGIN, 7.0, 11.2, 0.34)
 BOX_PAGE = (11.75, 7.0, 1.13, 0.34)
-# A ranking longer than this is split into two charts side by side (same scale), so labels stay legible.
+# A ranking longer than this is split into two (63 provinces: three) charts side by side on the same
+# scale, so every name stays legible.
 BARS_PER_COLUMN = 18
 
 # Names of the shapes the deck adds, so tests and later edits can find them.
@@ -128,7 +129,7 @@ def deck_filename(lang: str, today: dt.date | None = None) -> str:
 
 
 def fmt_date(value: dt.date | str | None, lang: str) -> str:
-    """A date written out in the language ("31 October 2026", "31 tháng 10, 2026"); text passes through."""
+    """A date written out in the language ("31 October 2026", "31 tháng 10 năm 2026"); text passes through."""
     if value is None or value == "":
         return ""
     if isinstance(value, str):
@@ -136,7 +137,9 @@ def fmt_date(value: dt.date | str | None, lang: str) -> str:
             value = dt.date.fromisoformat(value[:10])
         except ValueError:
             return value
-    return format_date(value, format="long", locale="vi_VN" if lang == "vi" else "en_GB")
+    if lang == "vi":
+        return f"{value.day} tháng {value.month} năm {value.year}"  # as in Vietnamese official writing
+    return format_date(value, format="long", locale="en_GB")
 
 
 def browser_path() -> str | None:
@@ -195,7 +198,7 @@ def _title_slide(prs, *, lang, demo, as_of, title, subtitle, date, organisation,
     _text(slide, (1.0, 4.9, 11.3, 0.5), organisation, size=18, color=INK, bold=True)
     _text(slide, (1.0, 5.4, 11.3, 0.45), date, size=16, color=MUTED)
     meta = " · ".join(p for p in (dataset, t("sidebar.data_as_of", lang, date=as_of) if as_of else "") if p)
-    _text(slide, BOX_FOOTER, meta, size=11, color=MUTED, name=SHAPE_FOOTER)
+    _text(slide, (1.0, *BOX_FOOTER[1:]), meta, size=11, color=MUTED, name=SHAPE_FOOTER)
     if demo:
         _demo_mark(slide, lang)
     slide.notes_slide.notes_text_frame.text = "\n".join(
@@ -206,8 +209,7 @@ def _title_slide(prs, *, lang, demo, as_of, title, subtitle, date, organisation,
 def _content_slide(prs, data: slides.SlideData, *, user_title, lang, demo, as_of, page, use_images) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[6])
     title = user_title or data.title
-    _text(slide, BOX_TITLE, title, size=24 if len(title) <= 72 else 20, bold=True, color=INK, name=SHAPE_TITLE,
-          anchor=MSO_ANCHOR.TOP)
+    _text(slide, BOX_TITLE, title, size=title_size(title), bold=True, color=INK, name=SHAPE_TITLE)
     sentence = headlines.headline(data.spec["kind"], data.table, data.info, lang)
     _text(slide, BOX_HEADLINE, sentence, size=17 if len(sentence) <= 200 else 15, color=ACCENT, name=SHAPE_HEADLINE)
     notes: list[str] = []
@@ -215,7 +217,7 @@ def _content_slide(prs, data: slides.SlideData, *, user_title, lang, demo, as_of
     kind = data.spec["kind"]
     rows = data.table[data.table["value"].notna()] if len(data.table) else data.table
     if rows.empty:
-        pass
+        pass  # no chart: the headline says there are no figures for this choice
     elif data.chart == "line":
         _line_chart(slide, data)
     elif data.chart == "map" and use_images and (png := map_picture(data)) is not None:
@@ -246,6 +248,16 @@ def _content_slide(prs, data: slides.SlideData, *, user_title, lang, demo, as_of
     )
 
 
+def title_size(title: str) -> int:
+    """Font size (pt) that keeps a slide title on one line of the title box where it can, else two."""
+    # About 0.5 em per character in bold Arial: 24 pt fits ~57 characters in 9.5 in, 20 pt ~69.
+    if len(title) <= 55:
+        return 24
+    if len(title) <= 68:
+        return 20
+    return 20 if len(title) <= 120 else 16
+
+
 def _note_band(slide, statuses: list[str], notes: list[str], lang: str) -> None:
     """Under the chart: the status legend (coloured icon + word) and short notes."""
     if not statuses and not notes:
@@ -259,7 +271,8 @@ def _note_band(slide, statuses: list[str], notes: list[str], lang: str) -> None:
     if statuses:
         for s in statuses:
             style = progress.STATUS_STYLE[s]
-            _run(p, "■ " + style["icon"] + " ", size=11, color=RGBColor.from_string(style["color"][1:]), bold=True)
+            mark = "■ " + style["icon"] if style["icon"] != "■" else "■"
+            _run(p, mark + " ", size=11, color=RGBColor.from_string(style["color"][1:]), bold=True)
             _run(p, t("status." + s, lang) + "    ", size=11, color=INK)
         if notes:
             p = tf.add_paragraph()
@@ -277,6 +290,12 @@ def number_format(decimals: int) -> str:
     format serves both languages; headlines and notes are formatted per deck language in text.
     """
     return "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+
+
+def axis_format(vmin: float, vmax: float, decimals: int) -> str:
+    """Tick-label format: whole numbers once the axis spans 10 or more, else one decimal at most."""
+    span = abs(vmax - vmin)
+    return number_format(0 if span >= 10 else min(decimals, 1))
 
 
 def _style_axes(chart, *, nf: str, size: int) -> None:
@@ -299,10 +318,12 @@ def _style_axes(chart, *, nf: str, size: int) -> None:
 
 
 def _bar_chart(slide, rows: pd.DataFrame, info: dict) -> None:
-    """Horizontal bars, best at the top, each in its row's colour, value labels outside; two columns if long."""
+    """Horizontal bars, best at the top, each in its row's colour, value labels outside; columns if long."""
     nf = number_format(info["decimals"])
     n = len(rows)
-    parts = [rows] if n <= BARS_PER_COLUMN else [rows.iloc[: math.ceil(n / 2)], rows.iloc[math.ceil(n / 2):]]
+    n_cols = 1 if n <= BARS_PER_COLUMN else 2 if n <= 2 * BARS_PER_COLUMN + 12 else 3
+    per_col = math.ceil(n / n_cols)
+    parts = [rows.iloc[i : i + per_col] for i in range(0, n, per_col)]
     left, top, width, height = BOX_CHART
     gap = 0.3
     col_w = (width - gap * (len(parts) - 1)) / len(parts)
@@ -320,8 +341,9 @@ def _bar_chart(slide, rows: pd.DataFrame, info: dict) -> None:
         chart = frame.chart
         chart.has_legend = False
         chart.has_title = False
-        _style_axes(chart, nf=nf, size=size)
+        _style_axes(chart, nf=axis_format(min(0.0, vmin), vmax, info["decimals"]), size=size)
         chart.category_axis.reverse_order = True  # first row (the best) at the top
+        _label_every_category(chart)
         va = chart.value_axis
         va.minimum_scale = min(0.0, vmin * 1.1)
         va.maximum_scale = _nice_max(vmax * 1.12) if vmax > 0 else 0.0
@@ -330,7 +352,7 @@ def _bar_chart(slide, rows: pd.DataFrame, info: dict) -> None:
             va.axis_title.text_frame.text = info["unit"]
             _font(va.axis_title.text_frame.paragraphs[0], size=size, color=MUTED)
         plot = chart.plots[0]
-        plot.gap_width = 45
+        plot.gap_width = 45 if len(part) > 6 else 90 if len(part) > 3 else 160  # few bars: not too fat
         plot.vary_by_categories = False
         plot.has_data_labels = True
         labels = plot.data_labels
@@ -344,6 +366,25 @@ def _bar_chart(slide, rows: pd.DataFrame, info: dict) -> None:
             fill = series.points[j].format.fill
             fill.solid()
             fill.fore_color.rgb = RGBColor.from_string(str(color)[1:])
+
+
+def _label_every_category(chart) -> None:
+    """Name every bar: viewers otherwise skip every other category label on a long axis."""
+    from pptx.oxml.ns import qn
+    from pptx.oxml.xmlchemy import OxmlElement
+
+    cat_ax = chart.category_axis._element
+    for old in cat_ax.findall(qn("c:tickLblSkip")):
+        cat_ax.remove(old)
+    skip = OxmlElement("c:tickLblSkip")
+    skip.set("val", "1")
+    # Schema order: ... lblOffset, tickLblSkip, tickMarkSkip, noMultiLvlLbl, extLst.
+    following = [cat_ax.find(qn(tag)) for tag in ("c:tickMarkSkip", "c:noMultiLvlLbl", "c:extLst")]
+    anchor = next((el for el in following if el is not None), None)
+    if anchor is not None:
+        anchor.addprevious(skip)
+    else:
+        cat_ax.append(skip)
 
 
 def _nice_max(value: float) -> float:
@@ -372,7 +413,8 @@ def _line_chart(slide, data: slides.SlideData) -> None:
     frame = slide.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, Inches(left), Inches(top), Inches(width), Inches(height), cd)
     chart = frame.chart
     chart.has_title = False
-    _style_axes(chart, nf=nf, size=13)
+    values = table["value"].dropna()
+    _style_axes(chart, nf=axis_format(min(0.0, float(values.min())), float(values.max()), info["decimals"]), size=13)
     if info["unit"]:
         chart.value_axis.has_title = True
         chart.value_axis.axis_title.text_frame.text = info["unit"]
@@ -382,7 +424,10 @@ def _line_chart(slide, data: slides.SlideData) -> None:
     chart.legend.include_in_layout = False
     chart.legend.font.size = Pt(13)
     label_all = data.spec["kind"] == "national_trend"
-    for series, (_, part) in zip(chart.plots[0].series, groups, strict=True):
+    first = headlines.focus(data.spec["kind"], table, info)
+    ordered = sorted(groups, key=lambda g: first.index(g[0]) if g[0] in first else len(first))
+    labelled = _end_labels(ordered, span=float(values.max()) - min(0.0, float(values.min())))
+    for series, (name, part) in zip(chart.plots[0].series, groups, strict=True):
         role = part["role"].iloc[0]
         color = RGBColor.from_string(str(part["color"].iloc[0])[1:])
         series.smooth = False
@@ -415,11 +460,29 @@ def _line_chart(slide, data: slides.SlideData) -> None:
                 point.marker.format.line.color.rgb = color
         last = max(by_year)
         for j, y in enumerate(years):
-            if y in by_year and (label_all or y == last):
+            if y in by_year and (label_all or (y == last and name in labelled)):
                 dl = series.points[j].data_label
                 dl.position = XL_LABEL_POSITION.ABOVE if label_all else XL_LABEL_POSITION.RIGHT
                 dl.font.size = Pt(12)
                 dl.font.color.rgb = color
+
+
+def _end_labels(groups, *, span: float) -> set:
+    """The series whose last value gets a label: targets never, and none closer than 4 % of the axis
+    to one already labelled (the series listed first win: those the headline names)."""
+    taken: list[float] = []
+    out = set()
+    for name, part in groups:
+        if part["role"].iloc[0] == "target":
+            continue
+        last = part.dropna(subset=["value"]).sort_values("year")["value"]
+        if last.empty:
+            continue
+        v = float(last.iloc[-1])
+        if all(abs(v - w) > 0.04 * span for w in taken):
+            taken.append(v)
+            out.add(name)
+    return out
 
 
 def _map_slide(slide, data: slides.SlideData, png: bytes) -> None:
@@ -530,22 +593,11 @@ def _map_images_wanted(flag: bool | None) -> bool:
 # --- command line ------------------------------------------------------------------------------
 
 
-def cli_arguments(parser: argparse.ArgumentParser) -> None:
-    """Arguments of ``python -m ascc export-deck``."""
-    parser.add_argument("--indicator", required=True, help="indicator code, e.g. POV_MD")
-    parser.add_argument("--by", choices=("region", "province"), default="region",
-                        help="region: national trend, regions compared, regional trends, one ranking per region; "
-                        "province: one slide per province of --region, then the region's ranking")
-    parser.add_argument("--region", default=None, help="GSO region code (RRD, NMM, NCC, CH, SE, MRD); needed with --by province")
-    parser.add_argument("--year", type=int, default=None, help="year of the rankings (default: the latest with data)")
-    parser.add_argument("--lang", choices=i18n.LANGS, default="vi", help="language of the deck")
-    parser.add_argument("--boundary", choices=slides.BOUNDARIES, default="34", help="provincial boundary set")
-    parser.add_argument("--no-map-images", action="store_true", help="never render map pictures")
-    parser.add_argument("--out", type=Path, required=True, help="the .pptx file to write")
-
-
 def cli_run(args: argparse.Namespace) -> int:
-    """Check the arguments against the dataset, build the deck and write it; 2 on a bad argument."""
+    """``python -m ascc export-deck``: check the arguments against the dataset, build and write the deck.
+
+    Returns 2 with a message on stderr for an unknown indicator or region, or a year without values.
+    """
     try:
         specs = cli_specs(args.indicator, by=args.by, region=args.region, year=args.year, boundary=args.boundary)
     except slides.SpecError as exc:

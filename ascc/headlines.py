@@ -29,9 +29,14 @@ def headline(kind: str, table: pd.DataFrame, info: dict, lang: str) -> str:
 # --- helpers -----------------------------------------------------------------------------------
 
 
+def short_unit(unit: str) -> str:
+    """The unit as written after each figure of a sentence: "%" for "% of households" (the title has it all)."""
+    return "%" if unit.startswith("%") else unit
+
+
 def fmt(value: float, info: dict, lang: str) -> str:
-    """A value with the indicator's unit and decimals in a language."""
-    return i18n.fmt_value(value, info["unit"], lang, info["decimals"])
+    """A value with the indicator's (short) unit and decimals in a language."""
+    return i18n.fmt_value(value, short_unit(info["unit"]), lang, info["decimals"])
 
 
 def fmt_gap(value: float, info: dict, lang: str) -> str:
@@ -77,7 +82,7 @@ def window_start(years: pd.Series, info: dict) -> int:
 
 
 def break_clause(start: int, info: dict, lang: str) -> str:
-    """" (comparable since the 2022 series break)" when the comparison starts at a break."""
+    """" (the method changed in 2022)" when the comparison starts at a series break, not at the first year."""
     return t("export.hl.since_break", lang, year=start) if info.get("break_year") == start else ""
 
 
@@ -114,8 +119,30 @@ def national_trend(table: pd.DataFrame, info: dict, lang: str) -> str:
     s = table[(table["role"] != "target") & table["value"].notna()]
     start = window_start(s["year"], info)
     y0, v0, y1, v1 = endpoints(s, start)
-    sentence = t("export.hl.national", lang, subject=subject(info, lang), move=movement(v0, v1, y0, y1, info, lang))
-    return sentence + break_clause(start, info, lang) + target_clause(v1, info, lang)
+    move = movement(v0, v1, y0, y1, info, lang) + break_clause(start, info, lang)
+    return t("export.hl.national", lang, subject=subject(info, lang), move=move) + target_clause(v1, info, lang)
+
+
+def _most_improved(rows: pd.DataFrame, info: dict, start: int):
+    """(gain, series name, endpoints) of the region that improved most from ``start``, or None."""
+    scored = []
+    for _, part in rows[rows["role"] == "region"].groupby("area_id", sort=False):
+        ends = endpoints(part, start)
+        if ends is not None and ends[0] < ends[2]:
+            scored.append((improvement(ends[1], ends[3], info), str(part["series"].iloc[0]), ends))
+    return max(scored, key=lambda x: x[0]) if scored else None
+
+
+def focus(kind: str, table: pd.DataFrame, info: dict) -> list[str]:
+    """The series a headline talks about (the deck labels their last values first)."""
+    rows = table[table["value"].notna() & (table["role"] != "target")] if "role" in table else table
+    if rows.empty or "series" not in rows:
+        return []
+    named = list(dict.fromkeys(rows.loc[rows["role"].isin(["province", "nation"]), "series"]))
+    if kind == "region_trend":
+        best = _most_improved(rows, info, window_start(rows["year"], info))
+        return ([best[1]] if best else []) + named
+    return named + list(dict.fromkeys(rows.loc[rows["role"] == "region", "series"]))
 
 
 def region_trend(table: pd.DataFrame, info: dict, lang: str) -> str:
@@ -123,24 +150,21 @@ def region_trend(table: pd.DataFrame, info: dict, lang: str) -> str:
     rows = table[table["value"].notna()]
     start = window_start(rows["year"], info)
     regions = rows[rows["role"] == "region"]
-    scored = []
-    for area, part in regions.groupby("area_id", sort=False):
-        ends = endpoints(part, start)
-        if ends is not None and ends[0] < ends[2]:
-            scored.append((improvement(ends[1], ends[3], info), str(part["series"].iloc[0]), ends))
+    best = _most_improved(rows, info, start)
     nation = endpoints(rows[rows["role"] == "nation"], start)
-    if not scored:
+    if best is None:
         return t("regions.no_values", lang)
-    best_gain, best_name, (y0, v0, y1, v1) = max(scored, key=lambda x: x[0])
+    best_gain, best_name, (y0, v0, y1, v1) = best
     n = regions["area_id"].nunique()
     rank_key = "export.hl.most_improved" if best_gain > 0 else "export.hl.least_worsened"
     sentence = t(
         "export.hl.region_trend", lang, subject=subject(info, lang), where=in_region(best_name, lang),
-        move=movement(v0, v1, y0, y1, info, lang), rank=t(rank_key, lang, n=count_word(n, lang)),
+        move=movement(v0, v1, y0, y1, info, lang) + break_clause(start, info, lang),
+        rank=t(rank_key, lang, n=count_word(n, lang)),
     )
     if nation is not None:
         sentence += t("export.hl.nation_move", lang, v0=fmt(nation[1], info, lang), v1=fmt(nation[3], info, lang))
-    return sentence + break_clause(start, info, lang)
+    return sentence
 
 
 def province_trend(table: pd.DataFrame, info: dict, lang: str) -> str:
@@ -152,7 +176,7 @@ def province_trend(table: pd.DataFrame, info: dict, lang: str) -> str:
     start = window_start(prov["year"], info)
     y0, v0, y1, v1 = endpoints(prov, start)
     parts = [t("export.hl.province", lang, subject=subject(info, lang), area=info.get("area_name", ""),
-               move=movement(v0, v1, y0, y1, info, lang))]
+               move=movement(v0, v1, y0, y1, info, lang) + break_clause(start, info, lang))]
     latest = rows[rows["year"] == y1]
     region = latest[latest["role"] == "region"]
     nation = latest[latest["role"] == "nation"]
@@ -161,7 +185,7 @@ def province_trend(table: pd.DataFrame, info: dict, lang: str) -> str:
                        region_name=region["series"].iloc[0], nation=fmt(nation["value"].iloc[0], info, lang)))
     elif len(nation):
         parts.append(t("export.hl.against_nation", lang, nation=fmt(nation["value"].iloc[0], info, lang)))
-    return "".join(parts) + break_clause(start, info, lang)
+    return "".join(parts)
 
 
 def ranking(table: pd.DataFrame, info: dict, lang: str) -> str:

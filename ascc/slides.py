@@ -90,16 +90,18 @@ def make_spec(kind: str, **params: Any) -> dict:
 def normalise(spec: dict) -> dict:
     """The spec with exactly its kind's parameters (defaults filled in), plus id/title if given.
 
-    Raises SpecError for an unknown kind, a missing indicator or province, an unknown parameter or a
-    boundary set other than "34"/"63". Years become int (or None).
+    Parameters that belong to other kinds are dropped. Raises SpecError for an unknown kind or
+    parameter name, a missing indicator or province, or a boundary set other than "34"/"63".
+    Years become int (or None).
     """
     kind = spec.get("kind")
     if kind not in KINDS:
         raise SpecError(f"unknown slide kind {kind!r} (known: {', '.join(KINDS)})")
-    allowed = set(KINDS[kind]) | {"kind", *EXTRA_KEYS}
-    extra = sorted(k for k in spec if k not in allowed and spec[k] is not None)
-    if extra:
-        raise SpecError(f"slide kind {kind!r} takes no parameter(s) {extra}")
+    # Parameters of other kinds are dropped (a page may pass its whole view); unknown names are an error.
+    known = {p for params in KINDS.values() for p in params} | {"kind", *EXTRA_KEYS}
+    unknown = sorted(k for k in spec if k not in known)
+    if unknown:
+        raise SpecError(f"unknown slide parameter(s) {unknown}")
     out: dict[str, Any] = {"kind": kind}
     for name in KINDS[kind]:
         value = spec.get(name, DEFAULTS.get(name))

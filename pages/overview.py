@@ -4,7 +4,7 @@ import streamlit as st
 
 from ascc import charts, db, settings, status
 from ascc.i18n import t
-from ui import present, shell, status_ui, widgets
+from ui import deck_ui, present, shell, status_ui, widgets
 
 # 1/ FILTERS
 view = shell.view()
@@ -50,6 +50,10 @@ for pair in [headline.iloc[i : i + 2] for i in range(0, len(headline), 2)]:
             boundary_change_year=settings.NEW_BOUNDARY_FIRST_YEAR - 0.5,
         )
         present.chart(fig, key=f"trend_{row.indicator_code}", container=col)
+        with col:
+            deck_ui.chart_actions({"kind": "national_trend", "indicator": row.indicator_code, "year": view.year},
+                                  series.assign(name=t("chart.nation", lang)), lang=lang, filename=f"{row.indicator_code}_national",
+                                  unit=row.unit, source=row.source, key=f"act_trend_{row.indicator_code}")
 
 # 5/ TABLE
 st.subheader(t("table.title", lang))

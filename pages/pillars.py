@@ -5,7 +5,7 @@ import streamlit as st
 
 from ascc import charts, db, progress_views, status
 from ascc.i18n import t
-from ui import present, shell, status_ui
+from ui import downloads, present, shell, status_ui
 
 # 1/ FILTERS
 view = shell.view()
@@ -40,6 +40,9 @@ fig = charts.status_stack(
     demo=info.is_demo,
 )
 present.chart(fig, key="pillar_counts")
+downloads.chart_downloads(counts.rename(columns={"category": "series", "status": "progress"}), lang=lang,
+                          filename=f"status_by_pillar_{area_id}", unit=t("chart.n_indicators", lang),
+                          source=t("pillars.source", lang), key="dl_counts")
 
 # 4/ PROGRESS TOWARD TARGET, INDICATOR x YEAR
 matrix = progress_views.share_matrix(series, assessed, labels)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from ascc import charts, db, settings, status
 from ascc.i18n import t
-from ui import present, regions_ui, shell
+from ui import deck_ui, present, regions_ui, shell
 
 # 1/ FILTERS
 view = shell.view()
@@ -58,9 +58,15 @@ region_values = {a.removeprefix("R-"): v for a, v in zip(summary["area_id"], sum
 left, right = st.columns([2, 3], gap="medium")
 with left:
     map_event = regions_ui.province_map(ranking, ind, lang=lang, boundary=view.boundary, year=year, name=name, demo=info.is_demo, selected=view.provinces)
+spec = {"indicator": code, "boundary": view.boundary, "year": year, "region": view.region, "breakdown": breakdown}
+with left:
+    deck_ui.chart_actions({**spec, "kind": "map"}, ranking[ranking["value"].notna()], lang=lang,
+                          filename=f"{code}_{year}_map", unit=unit, source=ind["source"], key="act_map")
 with right:
     st.subheader(t("regions.summary_title", lang, year=year))
     st.dataframe(regions_ui.summary_table(summary, lang, unit, dec), hide_index=True, width="stretch")
+    deck_ui.chart_actions({**spec, "kind": "region_compare"}, summary, lang=lang, filename=f"{code}_{year}_regions",
+                          unit=unit, source=ind["source"], key="act_summary")
     regions_ui.selection_bar(ranking, view, lang)
 
 # 4/ RANKING
@@ -80,6 +86,8 @@ fig = charts.ranking_bar(
 )
 st.caption(t("regions.ranking_help", lang))
 event = present.chart(fig, key="rank_chart", on_select="rerun", selection_mode=("points",))
+deck_ui.chart_actions({**spec, "kind": "ranking"}, ranking[ranking["value"].notna()], lang=lang,
+                      filename=f"{code}_{year}_ranking", unit=unit, source=ind["source"], key="act_ranking")
 if ranking["derived"].any():
     st.caption(t("mark.derived_note", lang))
 for key, ev in (("rank_chart", event), ("map", map_event)):
@@ -103,3 +111,5 @@ if len(trend):
         boundary_change_year=settings.NEW_BOUNDARY_FIRST_YEAR - 0.5 if view.boundary == "34" else None,
     )
     present.chart(fig, key="region_trends")
+    deck_ui.chart_actions({**spec, "kind": "region_trend"}, trend, lang=lang, filename=f"{code}_region_trends",
+                          unit=unit, source=ind["source"], key="act_trends")

@@ -8,7 +8,7 @@ import streamlit as st
 from ascc import charts, db, i18n, settings
 from ascc.i18n import t
 from ascc.state import ViewState
-from ui import present, status_ui
+from ui import downloads, present, status_ui
 
 
 def chosen_area(ids: list[str], view: ViewState) -> str:
@@ -77,11 +77,12 @@ def former_history_chart(profile: pd.DataFrame, members: pd.DataFrame, area_id: 
     label = {f: f"{n} ({t('profile.former', lang)})" for f, n in zip(members["former_id"], members["former_name"], strict=True)}
     label[area_id] = f"{members['successor_name'].iloc[0]} ({t('profile.new', lang)})"
     df["name"] = df["area_id"].map(label)
-    return charts.multi_line(
+    fig = charts.multi_line(
         df, lang=lang, title=t("profile.history_chart", lang, name=p["short_name"]) + charts.unit_suffix(p["unit"]),
         unit=p["unit"], decimals=int(p["decimals"]), source=p["source"], demo=demo, highlight=area_id,
         boundary_change_year=settings.NEW_BOUNDARY_FIRST_YEAR - 0.5,
     )
+    return fig, df, p
 
 
 def groups_table(groups: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -139,3 +140,5 @@ def compare_section(view: ViewState, provinces: pd.DataFrame, area_id: str, lang
         boundary_change_year=settings.NEW_BOUNDARY_FIRST_YEAR - 0.5 if view.boundary == "34" else None,
     )
     present.chart(fig, key="compare_chart")
+    downloads.chart_downloads(df, lang=lang, filename=f"{code}_compare", unit=ind["unit"], source=ind["source"],
+                              key="act_compare")

@@ -1,0 +1,133 @@
+"""Data downloads under a chart: exactly the plotted rows as CSV (UTF-8 with BOM) and XLSX, in the language.
+
+Pages call ``chart_downloads(df, ...)`` once per chart with the frame they plotted. The pure functions
+(``download_table``, ``csv_bytes``, ``xlsx_bytes``) make the bytes and are tested on their own.
+
+Images: the chart toolbar's camera saves a PNG at 1920 x 1080 (charts.PLOTLY_CONFIG) with the title,
+unit, source and demo mark inside the figure. Plotly's toolbar has one image button, so one format
+per chart; ``SVG_CONFIG`` is the same configuration saving SVG, for a page that wants vector images.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import PurePath
+
+import pandas as pd
+import streamlit as st
+
+from ascc import charts, db, i18n, progress
+from ascc.i18n import t
+
+# The same toolbar as charts.PLOTLY_CONFIG, saving SVG (vector) instead of PNG at the same size.
+SVG_CONFIG = {
+    **charts.PLOTLY_CONFIG,
+    "toImageButtonOptions": {**charts.PLOTLY_CONFIG["toImageButtonOptions"], "format": "svg"},
+}
+
+# Plotted columns that a download keeps, in this order, with their header key; other columns are
+# internal (sort keys, colours, tile positions) and left out. unit, source and note are added.
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("indicator_code", "download.col.indicator"),
+    ("area_id", "download.col.area_id"),
+    ("name", "download.col.name"),
+    ("series", "download.col.series"),
+    ("region_name", "download.col.region"),
+    ("year", "download.col.year"),
+    ("rank", "download.col.rank"),
+    ("value", "download.col.value"),
+    ("unit", "download.col.unit"),
+    ("status", "download.col.status"),
+    ("derived", "download.col.derived"),
+    ("progress", "download.col.progress"),
+    ("source", "download.col.source"),
+    ("note", "download.col.note"),
+)
+CSV_MIME = "text/csv"
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def download_table(df: pd.DataFrame, *, lang: str, unit: str, source: str, demo: bool = False) -> pd.DataFrame:
+    """The plotted rows with unit, status and source columns and headers in the language.
+
+    Values stay numbers (full precision); data status, progress status and the rebuilt flag become
+    words of the language. On a demo dataset a note column says the figures are simulated.
+    """
+    lang = i18n.norm_lang(lang)
+    out = pd.DataFrame(index=df.index)
+    for col, _ in COLUMNS:
+        if col in ("unit", "source", "note"):
+            continue
+        if col in df.columns:
+            out[col] = df[col]
+    out["unit"] = unit
+    if "status" in out:
+        out["status"] = [t(f"value.status.{s}", lang) if isinstance(s, str) else "" for s in out["status"]]
+    if "derived" in out:
+        out["derived"] = [t("download.yes", lang) if bool(d) else t("download.no", lang) for d in out["derived"].fillna(False)]
+    if "progress" in out:
+        out["progress"] = [t(f"status.{p}", lang) if p in progress.STATUS_STYLE else "" for p in out["progress"]]
+    if "rank" in out:
+        out["rank"] = out["rank"].astype("Int64")
+    out["source"] = source
+    if demo:
+        out["note"] = t("demo.mark", lang)
+    order = [c for c, _ in COLUMNS if c in out.columns]
+    headers = {c: t(key, lang) for c, key in COLUMNS}
+    return out[order].rename(columns=headers).reset_index(drop=True)
+
+
+def csv_bytes(table: pd.DataFrame) -> bytes:
+    """CSV in UTF-8 with a byte-order mark, so Excel shows Vietnamese letters correctly.
+
+    NOTE: comma-separated with a decimal point whatever the language (a machine-readable file); the
+    XLSX is the one to open in Excel with Vietnamese regional settings.
+    """
+    return table.to_csv(index=False).encode("utf-8-sig")
+
+
+def xlsx_bytes(table: pd.DataFrame, *, lang: str, sheet: str | None = None, about: dict[str, str] | None = None) -> bytes:
+    """An Excel workbook: the table on the first sheet (bold header, frozen, widths set), ``about`` on a second."""
+    from openpyxl.styles import Font
+
+    buf = io.BytesIO()
+    with pd.ExcelWriter(buf, engine="openpyxl") as writer:
+        name = (sheet or t("download.sheet", lang))[:31]
+        table.to_excel(writer, sheet_name=name, index=False)
+        ws = writer.sheets[name]
+        ws.freeze_panes = "A2"
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        for i, col in enumerate(table.columns, start=1):
+            width = max([len(str(col)), *(len(str(v)) for v in table[col].head(200))]) + 2
+            ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = min(60, width)
+        if about:
+            info = pd.DataFrame(list(about.items()))
+            info.to_excel(writer, sheet_name=t("download.about_sheet", lang)[:31], index=False, header=False)
+    return buf.getvalue()
+
+
+def _stem(filename: str) -> str:
+    return PurePath(filename).stem if PurePath(filename).suffix in (".csv", ".xlsx") else filename
+
+
+def chart_downloads(df: pd.DataFrame, *, lang: str, filename: str, unit: str, source: str, key: str) -> None:
+    """Two download buttons (CSV and Excel) for the rows a chart plots; one call under each chart."""
+    info = db.dataset_info()
+    table = download_table(df, lang=lang, unit=unit, source=source, demo=info.is_demo)
+    about = {
+        t("download.about.file", lang): _stem(filename),
+        t("download.col.unit", lang): unit,
+        t("download.col.source", lang): source,
+        t("download.about.dataset", lang): info.manifest.get(i18n.col("title", lang)) or "",
+        t("download.about.data_as_of", lang): info.manifest.get("data_as_of") or "",
+    }
+    if info.is_demo:
+        about[t("download.col.note", lang)] = t("demo.notice", lang)
+    stem = _stem(filename)
+    c1, c2, _ = st.columns([1, 1, 4])
+    c1.download_button(t("download.csv", lang), data=csv_bytes(table), file_name=f"{stem}.csv", mime=CSV_MIME,
+                       key=f"{key}_csv", icon=":material/download:", on_click="ignore", type="tertiary")
+    c2.download_button(t("download.xlsx", lang), data=lambda: xlsx_bytes(table, lang=lang, about=about),
+                       file_name=f"{stem}.xlsx", mime=XLSX_MIME, key=f"{key}_xlsx", icon=":material/download:",
+                       on_click="ignore", type="tertiary")
