@@ -127,3 +127,32 @@ def test_presentation_mode_hides_sidebar_and_pages_through(page, shots_dir, lang
     assert second != first
     assert query_of(page).get("slide") == "2"
     page.screenshot(path=str(shots_dir / f"6-present-2-{lang}.png"))
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_add_three_charts_to_a_deck_and_download_it(page, shots_dir, lang, tmp_path):
+    from pptx import Presentation
+
+    open_page(page, f"regions?lang={lang}&ind=POV_MD")
+    add = page.get_by_role("button", name=re.compile("Thêm vào bản trình chiếu|Add to deck"))
+    assert add.count() >= 3
+    for i in range(3):
+        add.nth(i).click()
+        page.wait_for_timeout(500)
+        wait_idle(page)
+    # Through the sidebar link, so the session (and its deck) is kept.
+    page.get_by_role("link", name=re.compile("Bản trình chiếu|Slide deck|Deck")).first.click()
+    page.wait_for_timeout(800)
+    wait_idle(page)
+    assert "/deck" in page.url
+    assert page.get_by_text(re.compile(r"(Các trang|Slides) \(3\)")).count() == 1
+    full_page_screenshot(page, str(shots_dir / f"5-deck-{lang}.png"))
+    with page.expect_download(timeout=120_000) as dl:
+        page.get_by_role("button", name=re.compile("Tải bản trình chiếu|Download the deck")).click()
+    path = tmp_path / "deck.pptx"
+    dl.value.save_as(path)
+    deck = Presentation(str(path))
+    charts = [sh for slide in deck.slides for sh in slide.shapes if sh.has_chart]
+    assert len(deck.slides) == 4  # the title slide and three charts
+    assert len(charts) >= 2  # native charts (a map may become a picture when a browser is available)
+    assert_healthy(page)
