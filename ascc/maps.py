@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 from typing import Any
 
@@ -25,15 +26,33 @@ NO_DATA_COLOR = "#e3e3e3"
 TILE_GAP_COLOR = "white"
 SELECTED_COLOR = INK
 
-# Tile size in pixels once the figure is wide enough (see tile_map), label size, and the rows of the
-# empty west side (left of the S) where the colour bar and the "no data" key go.
-TILE_PX = {"63": 44, "34": 54}
-TILE_FONT = {"63": 11, "34": 12}
+# The tile map (see tile_map). Tile size in pixels once the figure is wide enough; the 34-province
+# map is held to MAX_HEIGHT_PX. The widest tile label ("TNguyên") is 45 px wide at 11 px in Arial and
+# 49 px at 12 px, so labels are 11 px, and 12 px on tiles from 52 px.
+TILE_PX = {"63": 46, "34": 54}
+MAX_HEIGHT_PX = {"34": 900}
+TILE_FONT_PX = 11
+TILE_FONT_PX_LARGE, LARGE_FROM_PX = 12, 52
+# White gap between tiles, as a share of a tile.
+TILE_GAP = 0.05
+# Click targets: one point marker per tile, CLICK_SIZE of a tile wide, so that neighbours do not
+# overlap (inside overlapping markers plotly picks the first, not the nearest) until the figure is
+# about 30 % narrower than the full-size grid; HOVER_REACH (share of a tile beyond the marker's edge)
+# still reaches a tile's corners (0.71 - 0.35 = 0.36).
+CLICK_SIZE = 0.7
+HOVER_REACH = 0.4
+# The key (colour bar, then "no data") sits in the empty west side of the grid, left of the S,
+# from this row down; the bar is this long in pixels, its title included.
 KEY_TOP_ROW = {"63": 1.62, "34": 4.62}
-# Share of a cell left white between two tiles, and the estimated text width per character (in em):
-# Arial measures 0.51 em on the widest label, Noto Sans a little more.
-TILE_GAP = 0.07
+KEY_BAR_PX = {"63": 220, "34": 190}
+# Archipelago square (share of a tile); an upper estimate of text width per character (in em), for
+# the room their labels need; white margin around the grid (share of a tile).
+ARCHIPELAGO_SIDE = 0.44
 EM_PER_CHAR = 0.58
+EDGE_PAD = 0.08
+# Characters per line of the title and the source note: they fit a figure about 450 px wide.
+TITLE_CHARS = 44
+NOTE_CHARS = 72
 
 # Polygons smaller than this (square degrees, about 25 km²) get a dot so they stay visible.
 ISLET_MAX_AREA = 0.002
@@ -45,6 +64,7 @@ _TEXT: dict[str, dict[str, str]] = {
 
 # Trace names (or metas), for tests and for pages that read a selection.
 NAME_TILES = "provinces"
+NAME_TILE_FILLS = "tile fills"
 NAME_TILE_LABELS = "tile labels"
 NAME_ARCHIPELAGOS = "archipelagos"
 NAME_ARCHIPELAGO_LABELS = "archipelago labels"
@@ -74,76 +94,161 @@ def tile_map(
     """One equal square per province on the tile grid, coloured by value.
 
     ``df`` has one row per province of one boundary set: area_id, col, row (from
-    ``geo.tile_layout``), label (short tile name), value (may be NaN), value_text (formatted value)
-    and hover (full name, value and marks). Every point carries its area_id in ``customdata``, so
-    a click or selection in Streamlit returns the province. The Hoàng Sa and Trường Sa
-    archipelagos are drawn in the sea, in the colour of Đà Nẵng and Khánh Hòa, and labelled.
+    ``geo.tile_layout``), label (short tile name), value (may be NaN), value_text (formatted value;
+    a trailing unit is left off on the tile, the colour bar names it) and hover (full name, value and
+    marks). The Hoàng Sa and Trường Sa archipelagos are drawn in the sea, in the colour of Đà Nẵng and
+    Khánh Hòa, and labelled.
 
-    NOTE: marker sizes are in pixels, so the figure has a fixed height and the smallest width that
-    fits; shown narrower than that width, tiles overlap.
+    Everything is drawn in data coordinates on square axes, so the map scales with the width it gets:
+    the height follows the grid's rows (TILE_PX each) and from about 450 px wide the whole grid fits
+    at that size; narrower, it shrinks as a whole. The map keeps to the left edge, so the colour bar
+    and the "no data" key, placed from that edge, sit in the empty west side of the grid.
+
+    NOTE: the tiles are the cells of a heatmap (one trace, fast to build and draw; its colours come
+    from the same scale as the colour bar). Streamlit returns a selection only for point traces, so
+    one nearly transparent square marker per tile (trace NAME_TILES, customdata[0] = area_id, hover
+    label in the tile's colour) carries hover and clicks; the labels are a text trace that ignores
+    the mouse.
     """
     boundary_set = _boundary_set_of(df["area_id"])
-    px = TILE_PX[boundary_set]
-    font_size = TILE_FONT[boundary_set]
     area_ids = df["area_id"].to_numpy(dtype=object)
-    xs = df["col"].to_numpy(dtype=float)
-    ys = -df["row"].to_numpy(dtype=float)
+    cols = df["col"].to_numpy(dtype=int)
+    rows = df["row"].to_numpy(dtype=int)
+    xs, ys = cols.astype(float), -rows.astype(float)
     values = pd.to_numeric(df["value"], errors="coerce").to_numpy(dtype=float)
     scale = colorscale(colorscale_reversed)
     fills, vmin, vmax = _fill_colors(values, scale)
     valid = np.isfinite(values)
     labels = df["label"].fillna("").astype(str).to_numpy(dtype=object)
-    value_texts = df["value_text"].fillna("").astype(str).to_numpy(dtype=object)
+    value_texts = np.array(
+        [_without_unit(s, unit) for s in df["value_text"].fillna("").astype(str)], dtype=object
+    )
     texts = np.where(valid & (value_texts != ""), labels + "<br>" + value_texts, labels)
+    hovers = df["hover"].fillna("").astype(str).to_numpy(dtype=object)
+    inks = _text_colors(fills)
+
+    title_text = _wrap(title, TITLE_CHARS)
+    note_text = _wrap(source_note, NOTE_CHARS)
+    # Room above the plot for the title and, under it on the right, a one-line mark a page may add.
+    top = 12 + 22 * (title_text.count("<br>") + 1) + 28
+    bottom = 22 + 15 * (note_text.count("<br>") + 1) if source_note else 12
+    px = TILE_PX[boundary_set]
+    if boundary_set in MAX_HEIGHT_PX:
+        grid_rows = rows.max() - rows.min() + 1 + 2 * EDGE_PAD
+        px = min(px, int((MAX_HEIGHT_PX[boundary_set] - top - bottom) / grid_rows))
+    font_size = TILE_FONT_PX_LARGE if px >= LARGE_FROM_PX else TILE_FONT_PX
+    gap_px = max(1, round(px * TILE_GAP))
 
     fig = go.Figure()
+    # Heatmap rows run upwards, from y = -(last row) to y = 0.
+    n_rows, n_cols = rows.max() + 1, cols.max() + 1
+    grid_x, grid_y = np.arange(n_cols, dtype=float), np.arange(-(n_rows - 1), 1, dtype=float)
+    z_value = np.full((n_rows, n_cols), np.nan)
+    z_value[n_rows - 1 - rows[valid], cols[valid]] = values[valid]
+    z_missing = np.full((n_rows, n_cols), np.nan)
+    z_missing[n_rows - 1 - rows[~valid], cols[~valid]] = 0.0
+    span = (vmin, vmax) if vmax > vmin else (vmin - 1, vmax + 1)  # one value: the middle colour
+    for z, colors, zrange in (
+        (z_value, scale, span),
+        (z_missing, [[0, NO_DATA_COLOR], [1, NO_DATA_COLOR]], (0, 1)),
+    ):
+        if np.isfinite(z).any():
+            fig.add_trace(
+                go.Heatmap(
+                    x=grid_x,
+                    y=grid_y,
+                    z=z,
+                    zmin=zrange[0],
+                    zmax=zrange[1],
+                    colorscale=colors,
+                    showscale=False,
+                    xgap=gap_px,
+                    ygap=gap_px,
+                    hoverinfo="skip",
+                    name=NAME_TILE_FILLS,
+                )
+            )
     fig.add_trace(
         go.Scatter(
             x=xs,
             y=ys,
-            mode="markers+text",
+            mode="markers",
             name=NAME_TILES,
-            marker=dict(symbol="square", size=px - 3, color=fills, line=dict(color=TILE_GAP_COLOR, width=1)),
+            marker=dict(symbol="square", size=round(px * CLICK_SIZE), color=INK, opacity=0.01),
+            customdata=area_ids.reshape(-1, 1),
+            hovertext=hovers,
+            hovertemplate="%{hovertext}<extra></extra>",
+            # The hover label in the tile's colour (the marker's own colour is all but transparent).
+            hoverlabel=dict(bgcolor=fills, font=dict(color=inks)),
+            showlegend=False,
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=xs,
+            y=ys,
+            mode="text",
+            name=NAME_TILE_LABELS,
             text=texts,
             textposition="middle center",
-            textfont=dict(size=font_size, color=_text_colors(fills), family=FONT_FAMILY),
-            customdata=area_ids,
-            hovertext=df["hover"].fillna("").astype(str).to_numpy(dtype=object),
-            hovertemplate="%{hovertext}<extra></extra>",
+            textfont=dict(size=font_size, color=inks, family=FONT_FAMILY),
+            # A selection (a click) dims the unselected points of every trace; with a "selected" text
+            # colour set, plotly leaves unselected labels in their own colour instead.
+            selected=dict(textfont=dict(color=INK)),
+            hoverinfo="skip",
             showlegend=False,
         )
     )
 
-    # Archipelagos: a smaller square in the parent province's colour, labelled below.
+    # Archipelagos: a small square in the parent province's colour, labelled below.
     arch = geo.archipelago_tiles(boundary_set)
+    ax = arch["col"].to_numpy(dtype=float)
+    ay = -arch["row"].to_numpy(dtype=float)
+    parents = arch["parent_area_id"].to_numpy(dtype=object)
     parent_fill = dict(zip(area_ids, fills, strict=True))
-    parent_hover = dict(zip(area_ids, df["hover"].fillna("").astype(str), strict=True))
-    arch_labels = arch["label_vi" if lang == "vi" else "label_en"].to_numpy(dtype=object)
+    parent_hover = dict(zip(area_ids, hovers, strict=True))
+    arch_fills = np.array([parent_fill.get(p, NO_DATA_COLOR) for p in parents], dtype=object)
+    arch_text = np.array(
+        [_wrap(s, 14) for s in arch["label_vi" if lang == "vi" else "label_en"]], dtype=object
+    )
+    arch_hover = np.array(
+        [
+            f"<b>{t.replace('<br>', ' ')}</b><br>{parent_hover.get(p, '')}"
+            for t, p in zip(arch_text, parents, strict=True)
+        ],
+        dtype=object,
+    )
+    arch_half = ARCHIPELAGO_SIDE / 2
+    shapes = [
+        _rect(x, y, arch_half, fillcolor=fill, line=dict(color=MUTED, width=1), layer="below")
+        for x, y, fill in zip(ax, ay, arch_fills, strict=True)
+    ]
     fig.add_trace(
         go.Scatter(
-            x=arch["col"].to_numpy(dtype=float),
-            y=-arch["row"].to_numpy(dtype=float),
-            mode="markers+text",
+            x=ax,
+            y=ay,
+            mode="markers",
             name=NAME_ARCHIPELAGOS,
-            marker=dict(
-                symbol="square",
-                size=round(px * 0.45),
-                color=np.array(
-                    [parent_fill.get(p, NO_DATA_COLOR) for p in arch["parent_area_id"]], dtype=object
-                ),
-                line=dict(color=MUTED, width=1),
-            ),
-            text=np.array([_two_lines(s) for s in arch_labels], dtype=object),
+            marker=dict(symbol="square", size=round(px * ARCHIPELAGO_SIDE), color=INK, opacity=0.01),
+            customdata=parents.reshape(-1, 1),
+            hovertext=arch_hover,
+            hovertemplate="%{hovertext}<extra></extra>",
+            hoverlabel=dict(bgcolor=arch_fills, font=dict(color=_text_colors(arch_fills))),
+            showlegend=False,
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=ax,
+            y=ay - arch_half - 0.06,
+            mode="text",
+            name=NAME_ARCHIPELAGO_LABELS,
+            text=arch_text,
             textposition="bottom center",
             textfont=dict(size=font_size, color=INK, family=FONT_FAMILY),
-            customdata=arch["parent_area_id"].to_numpy(dtype=object),
-            hovertext=np.array(
-                [
-                    f"<b>{lbl}</b><br>{parent_hover.get(p, '')}"
-                    for lbl, p in zip(arch_labels, arch["parent_area_id"], strict=True)
-                ],
-                dtype=object,
-            ),
+            selected=dict(textfont=dict(color=INK)),
+            customdata=parents.reshape(-1, 1),
+            hovertext=arch_hover,
             hovertemplate="%{hovertext}<extra></extra>",
             showlegend=False,
         )
@@ -151,43 +256,52 @@ def tile_map(
 
     if selected_area_id is not None and selected_area_id in set(area_ids):
         i = int(np.flatnonzero(area_ids == selected_area_id)[0])
+        half = (1 - TILE_GAP) / 2
+        x0, x1, y0, y1 = xs[i] - half, xs[i] + half, ys[i] - half, ys[i] + half
         fig.add_trace(
             go.Scatter(
-                x=xs[i : i + 1],
-                y=ys[i : i + 1],
-                mode="markers",
+                x=np.array([x0, x1, x1, x0, x0]),
+                y=np.array([y0, y0, y1, y1, y0]),
+                mode="lines",
                 name=NAME_SELECTED,
-                marker=dict(
-                    symbol="square",
-                    size=px - 3,
-                    color="rgba(0,0,0,0)",
-                    line=dict(color=SELECTED_COLOR, width=4),
-                ),
-                customdata=area_ids[i : i + 1],
+                line=dict(color=SELECTED_COLOR, width=3.5),
+                customdata=np.full((5, 1), selected_area_id, dtype=object),
                 hoverinfo="skip",
                 showlegend=False,
             )
         )
 
-    _add_scale_and_no_data(fig, scale, vmin, vmax, unit, lang, any_missing=not valid.all())
+    # The extent: every tile, and the archipelago labels (their width estimated from the characters).
+    lines = [line for text in arch_text for line in text.split("<br>")]
+    label_half_w = max(len(s) for s in lines) * EM_PER_CHAR * font_size / 2 / px
+    label_h = max(t.count("<br>") + 1 for t in arch_text) * 1.3 * font_size / px + 0.2
+    x_lo = xs.min() - 0.5 - 0.12
+    x_hi = max(xs.max() + 0.5, (ax + label_half_w).max()) + EDGE_PAD
+    y_lo = min(ys.min() - 0.5, (ay - arch_half - label_h).min()) - EDGE_PAD
+    y_hi = ys.max() + 0.5 + EDGE_PAD
+    plot_h = round((y_hi - y_lo) * px)
 
-    x_lo = min(xs.min(), arch["col"].min()) - 0.75
-    x_hi = max(xs.max(), arch["col"].max()) + 1.0
-    y_lo = min(ys.min(), -arch["row"].max() - 0.9) - 0.6
-    y_hi = ys.max() + 0.6
-    margin = dict(l=10, r=10, t=64, b=48 if source_note else 16)
-    plot_w = round((x_hi - x_lo) * px)
-    # The plot keeps the left part of the paper; the colour bar and legend sit in the right strip.
+    # The key, from the left edge: the colour bar, and "no data" just under it.
+    key_top = (-KEY_TOP_ROW[boundary_set] - y_lo) / (y_hi - y_lo)
+    bar_px = KEY_BAR_PX[boundary_set]
+    _add_scale_and_no_data(
+        fig,
+        scale,
+        vmin,
+        vmax,
+        _wrap(unit, 12),
+        lang,
+        any_missing=not valid.all(),
+        colorbar=dict(x=0, xanchor="left", xpad=2, y=key_top, yanchor="top", lenmode="pixels", len=bar_px),
+    )
+    legend_top = key_top - ((bar_px + 6) / plot_h if np.isfinite(vmin) else 0)
+
     fig.update_layout(
-        height=round((y_hi - y_lo) * px) + margin["t"] + margin["b"],
-        width=plot_w + SIDE_STRIP_PX + margin["l"] + margin["r"],
-        margin=margin,
+        shapes=shapes,
+        height=plot_h + top + bottom,
+        margin=dict(l=4, r=4, t=top, b=bottom),
         xaxis=dict(
-            range=[x_lo, x_hi],
-            domain=[0, plot_w / (plot_w + SIDE_STRIP_PX)],
-            visible=False,
-            fixedrange=True,
-            constrain="domain",
+            range=[x_lo, x_hi], visible=False, fixedrange=True, constrain="domain", constraintoward="left"
         ),
         yaxis=dict(
             range=[y_lo, y_hi],
@@ -196,12 +310,17 @@ def tile_map(
             scaleanchor="x",
             scaleratio=1,
             constrain="domain",
+            constraintoward="top",
         ),
         dragmode=False,
         clickmode="event+select",
-        legend=dict(x=1.0, y=0.02, xanchor="right", yanchor="bottom", font=dict(size=12)),
+        hovermode="closest",
+        hoverdistance=round(px * HOVER_REACH),
+        showlegend=True,
+        legend=dict(x=0, y=legend_top, xanchor="left", yanchor="top", font=dict(size=font_size)),
     )
-    _house_look(fig, title=title, lang=lang, source_note=source_note)
+    _house_look(fig, title=title_text, lang=lang, source_note=note_text)
+    fig.update_layout(title=dict(xref="paper", x=0, yref="container", y=1, yanchor="top", pad=dict(t=12)))
     return fig
 
 
@@ -222,7 +341,7 @@ def choropleth_map(
     ``df`` has area_id, value (may be NaN) and hover; ``geojson`` comes from
     ``geo.load_boundaries_63`` or ``geo.dissolve_to_34`` (feature ``id`` = area_id). Provinces of
     the GeoJSON without a value are light grey. One invisible point per province (at a point inside
-    it) carries the area_id in ``customdata`` for clicks and selections. The Hoàng Sa and Trường Sa
+    it) carries the area_id in ``customdata[0]`` for clicks and selections. The Hoàng Sa and Trường Sa
     archipelagos are boxed (dashed), marked and labelled even where their islets are too small to see;
     every islet smaller than ISLET_MAX_AREA gets a dot in its province's colour.
 
@@ -271,7 +390,7 @@ def choropleth_map(
             mode="markers",
             name=NAME_TILES,
             marker=dict(size=18, color="rgba(0,0,0,0)"),
-            customdata=ids,
+            customdata=ids.reshape(-1, 1),
             hovertext=np.array([hover_of.get(i, i) for i in ids], dtype=object),
             hovertemplate="%{hovertext}<extra></extra>",
             showlegend=False,
@@ -324,7 +443,7 @@ def choropleth_map(
                 color=np.array([parent_fill.get(p, NO_DATA_COLOR) for p in parents], dtype=object),
                 line=dict(color=MUTED, width=1),
             ),
-            customdata=parents,
+            customdata=parents.reshape(-1, 1),
             hovertext=arch_hover,
             hovertemplate="%{hovertext}<extra></extra>",
             showlegend=False,
@@ -339,7 +458,7 @@ def choropleth_map(
             text=np.array([_two_lines(s) for s in labels], dtype=object),
             textposition="bottom center",
             textfont=dict(size=13, color=INK, family=FONT_FAMILY),
-            customdata=parents,
+            customdata=parents.reshape(-1, 1),
             hovertext=arch_hover,
             hovertemplate="%{hovertext}<extra></extra>",
             showlegend=False,
@@ -398,7 +517,7 @@ def _add_islets(fig: go.Figure, features: list[Mapping[str, Any]], fills: np.nda
                 mode="markers",
                 name=NAME_ISLETS,
                 marker=dict(size=5, color=np.array(colors, dtype=object), line=dict(color=MUTED, width=0.5)),
-                customdata=np.array(owners, dtype=object),
+                customdata=np.array(owners, dtype=object).reshape(-1, 1),
                 hoverinfo="skip",
                 showlegend=False,
             )
@@ -478,13 +597,32 @@ def _hex_to_rgb(color: str) -> str:
     return "rgb({}, {}, {})".format(*(int(h[i : i + 2], 16) for i in (0, 2, 4)))
 
 
+def _rect(x: float, y: float, half: float, **style: Any) -> dict:
+    """A layout rectangle in data coordinates centred on (x, y)."""
+    return dict(type="rect", xref="x", yref="y", x0=x - half, x1=x + half, y0=y - half, y1=y + half, **style)
+
+
+def _without_unit(value_text: str, unit: str) -> str:
+    """'3,37 %' -> '3,37': a tile shows the number; the colour bar names the unit."""
+    if unit and value_text.endswith(unit):
+        return value_text[: -len(unit)].rstrip()
+    return value_text
+
+
+def _wrap(text: str, width: int) -> str:
+    """Text broken into lines of at most ``width`` characters (at spaces), joined by <br>."""
+    lines = [w for part in text.split("<br>") for w in textwrap.wrap(part, width, break_long_words=False)]
+    return "<br>".join(lines)
+
+
 def _two_lines(label: str) -> str:
     """'QĐ. Hoàng Sa (Đà Nẵng)' -> 'QĐ. Hoàng Sa<br>(Đà Nẵng)'."""
     return label.replace(" (", "<br>(", 1)
 
 
-def _colorbar(unit: str) -> dict:
-    return dict(
+def _colorbar(unit: str, **placement: Any) -> dict:
+    """The colour bar, titled with the unit; at the top right unless ``placement`` says otherwise."""
+    bar = dict(
         title=dict(text=unit, side="top", font=dict(size=12, color=MUTED)),
         thickness=14,
         len=0.4,
@@ -494,7 +632,9 @@ def _colorbar(unit: str) -> dict:
         yanchor="top",
         outlinewidth=0,
         tickfont=dict(size=12),
+        separatethousands=True,
     )
+    return bar | placement
 
 
 def _add_scale_and_no_data(
@@ -506,6 +646,7 @@ def _add_scale_and_no_data(
     lang: str,
     *,
     any_missing: bool,
+    colorbar: Mapping[str, Any] | None = None,
 ) -> None:
     """A colour bar (a point-less trace carries it) and a legend entry for the grey 'no data' tiles."""
     if np.isfinite(vmin):
@@ -521,7 +662,7 @@ def _add_scale_and_no_data(
                     cmax=vmax,
                     color=np.array([vmin]),
                     showscale=True,
-                    colorbar=_colorbar(unit),
+                    colorbar=_colorbar(unit, **(colorbar or {})),
                 ),
                 hoverinfo="skip",
                 showlegend=False,

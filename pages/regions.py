@@ -55,7 +55,7 @@ regions_ui.missing_note(ranking, lang, year)
 # 3/ MAP AND REGIONAL SUMMARY
 nation = summary.loc[summary["area_id"] == "VN", "value"]
 region_values = {a.removeprefix("R-"): v for a, v in zip(summary["area_id"], summary["value"], strict=True) if a != "VN"}
-left, right = st.columns([2, 3], gap="medium")
+left, right = st.columns([1, 1], gap="medium")  # the tile map needs about 450 px or more
 with left:
     map_event = regions_ui.province_map(ranking, ind, lang=lang, boundary=view.boundary, year=year, name=name, demo=info.is_demo, selected=view.provinces)
 spec = {"indicator": code, "boundary": view.boundary, "year": year, "region": view.region, "breakdown": breakdown}

@@ -100,7 +100,8 @@ def _frame(boundary_set: str, *, missing: tuple[int, ...] = (3,)) -> pd.DataFram
 def _arr(value) -> np.ndarray:
     """A figure-dict array: plotly encodes numeric numpy arrays as base64 ``bdata``."""
     if isinstance(value, dict) and "bdata" in value:
-        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+        flat = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+        return flat.reshape([int(n) for n in value["shape"].split(",")]) if "shape" in value else flat
     return np.asarray(value)
 
 
@@ -204,63 +205,151 @@ def test_iso_and_lineage_facts_agree_with_the_reference_table():
 # ---------------------------------------------------------------------------------------------
 
 
+def _tile_map(boundary_set: str, **kw) -> dict:
+    df = kw.pop("df", None)
+    df = _frame(boundary_set) if df is None else df
+    args = dict(lang="vi", title="T", unit="%", colorscale_reversed=False) | kw
+    return maps.tile_map(df, **args).to_dict()
+
+
+def _heatmaps(fig: dict) -> list[dict]:
+    return [t for t in fig["data"] if t["type"] == "heatmap" and t.get("name") == maps.NAME_TILE_FILLS]
+
+
+def _filled_cells(heatmap: dict) -> set[tuple[int, int]]:
+    """(col, row) of every finite heatmap cell; heatmap y runs upwards to 0, so row = -y."""
+    z = _arr(heatmap["z"]).astype(float)
+    xs, ys = _arr(heatmap["x"]), _arr(heatmap["y"])
+    return {(int(xs[j]), int(-ys[i])) for i, j in zip(*np.nonzero(np.isfinite(z)), strict=True)}
+
+
+class _Frame:
+    """Pixel <-> data geometry of a tile map at the full tile size (the height fixes it)."""
+
+    def __init__(self, fig: dict):
+        layout = fig["layout"]
+        self.x0, self.x1 = layout["xaxis"]["range"]
+        self.y0, self.y1 = layout["yaxis"]["range"]
+        self.plot_h = layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
+        self.px = self.plot_h / (self.y1 - self.y0)  # pixels per tile
+        self.min_width = (self.x1 - self.x0) * self.px + layout["margin"]["l"] + layout["margin"]["r"]
+
+    def y_of_paper(self, paper_y: float) -> float:
+        return self.y0 + paper_y * (self.y1 - self.y0)
+
+
+def _overlaps_a_tile(box: tuple[float, float, float, float], cells: set[tuple[int, int]]) -> list:
+    """Tiles (col, row) that a box (x0, y0, x1, y1 in data units) covers any part of."""
+    x0, y0, x1, y1 = box
+    return [(c, r) for c, r in cells if x0 < c + 0.5 and x1 > c - 0.5 and y0 < -r + 0.5 and y1 > -r - 0.5]
+
+
 @pytest.mark.parametrize(("boundary_set", "n"), [("63", 63), ("34", 34)])
 def test_tile_map_carries_every_province_and_both_archipelagos(boundary_set, n):
     df = _frame(boundary_set)
+    cells = set(zip(df["col"], df["row"], strict=True))
     for lang, labels in (("vi", ARCH_VI), ("en", ARCH_EN)):
-        fig = maps.tile_map(df, lang=lang, title="T", unit="%", colorscale_reversed=False).to_dict()
+        fig = _tile_map(boundary_set, df=df, lang=lang)
+        # Clicks: one point per tile at its centre, area_id first in customdata, hover per tile.
         tiles = _trace(fig, maps.NAME_TILES)
-        assert tiles["marker"]["symbol"] == "square"
-        assert sorted(tiles["customdata"]) == sorted(df["area_id"]) and len(_arr(tiles["x"])) == n
-        assert tiles["textfont"]["size"] >= 11
-        arch = _trace(fig, maps.NAME_ARCHIPELAGOS)
+        assert (
+            sorted(c[0] for c in tiles["customdata"]) == sorted(df["area_id"]) and len(_arr(tiles["x"])) == n
+        )
+        assert set(zip(_arr(tiles["x"]).astype(int), -_arr(tiles["y"]).astype(int), strict=True)) == cells
+        assert tiles["marker"]["symbol"] == "square" and 0 < tiles["marker"]["opacity"] < 0.05
+        assert len(tiles["hovertext"]) == n and tiles["hovertemplate"] == "%{hovertext}<extra></extra>"
+        # Fills: one heatmap cell per tile (missing values in the grey layer).
+        filled = [_filled_cells(h) for h in _heatmaps(fig)]
+        assert sum(len(f) for f in filled) == n and set().union(*filled) == cells
+        text = _trace(fig, maps.NAME_TILE_LABELS)
+        assert text["textfont"]["size"] >= 11 and text["hoverinfo"] == "skip"
+        assert all(t.startswith(label) for t, label in zip(text["text"], df["label"], strict=True))
+        arch = _trace(fig, maps.NAME_ARCHIPELAGO_LABELS)
         assert [t.replace("<br>", " ") for t in arch["text"]] == list(labels)
-        assert all(lbl in h for lbl, h in zip(labels, arch["hovertext"], strict=True))
-        assert set(arch["customdata"]) == {f"P{boundary_set}-48", f"P{boundary_set}-56"}
+        assert arch["textfont"]["size"] >= 11
+        marks = _trace(fig, maps.NAME_ARCHIPELAGOS)
+        assert all(lbl in h for lbl, h in zip(labels, marks["hovertext"], strict=True))
+        assert [c[0] for c in marks["customdata"]] == [f"P{boundary_set}-48", f"P{boundary_set}-56"]
+        assert len([s for s in fig["layout"]["shapes"] if s["type"] == "rect"]) == 2
     layout = fig["layout"]
     assert layout["xaxis"]["visible"] is False and layout["yaxis"]["visible"] is False
-    assert layout["yaxis"]["scaleanchor"] == "x"
+    assert layout["yaxis"]["scaleanchor"] == "x" and layout["yaxis"]["scaleratio"] == 1
     assert layout["title"]["text"] == "T"
 
 
-def test_tile_map_tiles_nearly_touch():
+def test_tile_map_size_fits_from_450_px_and_a_34_map_stays_under_900_px():
+    long_title = "Thu nhập bình quân đầu người một tháng, năm 2024 (nghìn đồng/tháng)"
+    long_note = "Nguồn: Tổng cục Thống kê, Khảo sát mức sống dân cư Việt Nam (VHLSS), các năm, và các bộ"
     for boundary_set in ("63", "34"):
-        fig = maps.tile_map(_frame(boundary_set), lang="vi", title="T", unit="%", colorscale_reversed=False)
-        layout = fig.layout
-        y_px = (layout.height - layout.margin.t - layout.margin.b) / (
-            layout.yaxis.range[1] - layout.yaxis.range[0]
-        )
-        size = fig.to_dict()["data"][0]["marker"]["size"]
-        assert 0.85 * y_px <= size <= y_px
+        for title, note in (("T", ""), (long_title, long_note)):
+            fig = _tile_map(boundary_set, title=title, source_note=note)
+            frame = _Frame(fig)
+            # Square axes and no fixed width: the grid is whole at full tile size from 450 px.
+            assert "width" not in fig["layout"] and frame.min_width <= 450
+            low, high = (45.5, 46.5) if boundary_set == "63" else (49.5, 54.5)
+            assert low <= frame.px <= high
+            if boundary_set == "34":
+                assert fig["layout"]["height"] <= 900
+            # Long titles and notes wrap to fit that width; the margins make room for every line.
+            assert all(len(s) <= maps.TITLE_CHARS for s in fig["layout"]["title"]["text"].split("<br>"))
+            assert fig["layout"]["margin"]["t"] >= 40 + 22 * fig["layout"]["title"]["text"].count("<br>")
+            # Click markers stay inside their tile, so neighbours never share a click.
+            assert _trace(fig, maps.NAME_TILES)["marker"]["size"] <= frame.px
+            assert fig["layout"]["hoverdistance"] >= (0.5**0.5 - maps.CLICK_SIZE / 2) * frame.px
+
+
+@pytest.mark.parametrize("boundary_set", ["63", "34"])
+def test_tile_map_archipelagos_and_key_stay_clear_of_the_tiles(boundary_set):
+    df = _frame(boundary_set, missing=(3,))
+    cells = set(zip(df["col"], df["row"], strict=True))
+    for lang, unit in (("vi", "nghìn đồng/tháng"), ("en", "per 100,000 live births")):
+        fig = _tile_map(boundary_set, df=df, lang=lang, unit=unit, source_note="Src")
+        frame = _Frame(fig)
+        arch = _trace(fig, maps.NAME_ARCHIPELAGO_LABELS)
+        size = arch["textfont"]["size"]
+        for x, y, text in zip(_arr(arch["x"]), _arr(arch["y"]), arch["text"], strict=True):
+            lines = text.split("<br>")
+            half_w = max(len(s) for s in lines) * 0.6 * size / 2 / frame.px
+            height = len(lines) * 1.3 * size / frame.px
+            box = (x - half_w, y - height, x + half_w, y)
+            assert not _overlaps_a_tile(box, cells), text
+            assert frame.x0 <= box[0] and box[2] <= frame.x1 and frame.y0 <= box[1]
+        for shape_ in fig["layout"]["shapes"]:
+            assert not _overlaps_a_tile((shape_["x0"], shape_["y0"], shape_["x1"], shape_["y1"]), cells)
+        # The key: colour bar (title included in its length) and the "no data" entry under it, at the
+        # left edge, about 110 px wide.
+        bar = _trace(fig, maps.NAME_SCALE)["marker"]["colorbar"]
+        assert (bar["x"], bar["xanchor"], bar["lenmode"]) == (0, "left", "pixels")
+        top = frame.y_of_paper(bar["y"])
+        legend_top = frame.y_of_paper(fig["layout"]["legend"]["y"])
+        key = (frame.x0, legend_top - 24 / frame.px, frame.x0 + 110 / frame.px, top)
+        assert legend_top <= top - bar["len"] / frame.px
+        assert not _overlaps_a_tile(key, cells)
+        assert all(len(s) <= 12 for s in bar["title"]["text"].split("<br>"))
 
 
 def test_tile_map_marks_missing_values_and_the_selected_province():
     df = _frame("63", missing=(3, 7))
-    fig = maps.tile_map(
-        df,
-        lang="en",
-        title="T",
-        unit="%",
-        colorscale_reversed=False,
-        selected_area_id="P63-01",
-        source_note="Src",
-    ).to_dict()
-    tiles = _trace(fig, maps.NAME_TILES)
-    colors = dict(zip(tiles["customdata"], tiles["marker"]["color"], strict=True))
-    for i in (3, 7):
-        assert colors[df["area_id"][i]] == maps.NO_DATA_COLOR
+    fig = _tile_map("63", df=df, lang="en", selected_area_id="P63-01", source_note="Src")
+    values, missing = _heatmaps(fig)
+    assert missing["colorscale"][0][1] == missing["colorscale"][-1][1] == maps.NO_DATA_COLOR
+    assert _filled_cells(missing) == {(df["col"][i], df["row"][i]) for i in (3, 7)}
+    assert len(_filled_cells(values)) == 61
     no_data = _trace(fig, "No data")
     assert no_data["showlegend"] is True and no_data["marker"]["color"] == maps.NO_DATA_COLOR
+    assert fig["layout"]["showlegend"] is True
     selected = _trace(fig, maps.NAME_SELECTED)
-    assert list(selected["customdata"]) == ["P63-01"] and selected["marker"]["line"]["width"] >= 3
+    assert [c[0] for c in selected["customdata"]] == ["P63-01"] * 5 and selected["line"]["width"] >= 3
+    col, row = geo.TILE_GRID_63["01"]
+    xs, ys = _arr(selected["x"]), _arr(selected["y"])
+    assert xs.min() == pytest.approx(col - 0.475) and xs.max() == pytest.approx(col + 0.475)
+    assert ys.min() == pytest.approx(-row - 0.475) and ys.max() == pytest.approx(-row + 0.475)
     assert any(a["text"] == "Src" for a in fig["layout"]["annotations"])
-    vi = maps.tile_map(df, lang="vi", title="T", unit="%", colorscale_reversed=False).to_dict()
+    vi = _tile_map("63", df=df)
     assert _trace(vi, "Không có số liệu")["showlegend"] is True
-    complete = maps.tile_map(
-        _frame("63", missing=()), lang="en", title="T", unit="%", colorscale_reversed=False
-    )
-    assert "No data" not in {t.name for t in complete.data}
-    assert maps.NAME_SELECTED not in {t.name for t in complete.data}
+    complete = _tile_map("63", df=_frame("63", missing=()))
+    assert {t.get("name") for t in complete["data"]}.isdisjoint({"No data", maps.NAME_SELECTED})
+    assert len(_heatmaps(complete)) == 1
 
 
 def test_tile_map_colours_follow_the_direction_of_better():
@@ -269,14 +358,33 @@ def test_tile_map_colours_follow_the_direction_of_better():
     better = maps._hex_to_rgb(maps.BETTER_COLOR)
     worse = maps._hex_to_rgb(maps.WORSE_COLOR)
     for reversed_, best, worst in ((False, hi, lo), (True, lo, hi)):
-        fig = maps.tile_map(df, lang="vi", title="T", unit="%", colorscale_reversed=reversed_).to_dict()
+        fig = _tile_map("34", df=df, colorscale_reversed=reversed_)
         tiles = _trace(fig, maps.NAME_TILES)
-        colors = dict(zip(tiles["customdata"], tiles["marker"]["color"], strict=True))
+        colors = dict(zip((c[0] for c in tiles["customdata"]), tiles["hoverlabel"]["bgcolor"], strict=True))
         assert colors[best] == better and colors[worst] == worse
+        (fills,) = _heatmaps(fig)
         bar = _trace(fig, maps.NAME_SCALE)["marker"]
         assert bar["showscale"] is True and bar["colorbar"]["title"]["text"] == "%"
+        assert fills["colorscale"] == bar["colorscale"] == maps.colorscale(reversed_)
         assert bar["colorscale"][-1][1] == (maps.WORSE_COLOR if reversed_ else maps.BETTER_COLOR)
-        assert (bar["cmin"], bar["cmax"]) == (df["value"].min(), df["value"].max())
+        assert (
+            (bar["cmin"], bar["cmax"])
+            == (fills["zmin"], fills["zmax"])
+            == (df["value"].min(), df["value"].max())
+        )
+
+
+def test_tile_labels_show_the_number_in_a_contrasting_colour():
+    df = _frame("34", missing=())
+    df["value"] = np.linspace(1, 34, 34)
+    df["value_text"] = [f"{v:.1f} %".replace(".", ",") for v in df["value"]]
+    fig = _tile_map("34", df=df)
+    text = _trace(fig, maps.NAME_TILE_LABELS)
+    assert text["text"][0] == f"{df['label'][0]}<br>1,0"  # the unit is on the colour bar, not each tile
+    colors = dict(zip(df["value"], text["textfont"]["color"], strict=True))
+    assert colors[34.0] == "white" and colors[17.0] != "white"  # dark teal end; the pale middle
+    # A click (selection) must not dim the labels: a "selected" colour keeps unselected ones as they are.
+    assert text["selected"]["textfont"]["color"] and "unselected" not in text
 
 
 def test_tile_map_rejects_mixed_boundary_sets():
@@ -376,7 +484,7 @@ def test_choropleth_map(boundaries, boundary_set, n):
     colors = {t["name"]: t["fillcolor"] for t in shapes}
     assert colors[df["area_id"][3]] == maps.NO_DATA_COLOR
     points = _trace(fig, maps.NAME_TILES)
-    assert sorted(points["customdata"]) == sorted(df["area_id"])
+    assert sorted(c[0] for c in points["customdata"]) == sorted(df["area_id"])
     labels = _trace(fig, maps.NAME_ARCHIPELAGO_LABELS)
     assert [t.replace("<br>", " ") for t in labels["text"]] == list(ARCH_VI)
     assert len(_arr(_trace(fig, maps.NAME_ARCHIPELAGOS)["x"])) == 2
