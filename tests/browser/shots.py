@@ -7,7 +7,13 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tests.browser.server import CHROMIUM_ARGS, chromium_path, full_page_screenshot, streamlit_server, wait_idle
+from tests.browser.server import (
+    CHROMIUM_ARGS,
+    chromium_path,
+    full_page_screenshot,
+    streamlit_server,
+    wait_idle,
+)
 
 PAGES = ["overview", "regions", "profile", "pillars", "ministries", "methodology"]
 
