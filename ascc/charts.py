@@ -206,7 +206,8 @@ def ranking_bar(
     """
     d = df[df["value"].notna()].sort_values(["rank", "name"], ascending=[False, False])
     fig = go.Figure()
-    text = np.array([i18n.fmt_value(v, unit, lang, decimals) for v in d["value"]], dtype=object)
+    # Numbers only on the bars (the unit is on the axis), so labels stay clear of the reference lines.
+    text = np.array([i18n.fmt_number(v, lang, decimals) for v in d["value"]], dtype=object)
     marks = np.where(d["derived"].to_numpy(bool), " *", "")
     # The progress status (icon in the label, icon and word on hover), when the page supplies it.
     from ascc import progress
@@ -242,7 +243,7 @@ def ranking_bar(
             go.Scatter(
                 x=rv, y=d["name"].to_numpy(object), mode="markers",
                 name=i18n.t("chart.region_value", lang),
-                marker=dict(symbol="line-ns", size=14, line=dict(width=3, color=INK)),
+                marker=dict(symbol="line-ns", size=14, line=dict(width=2, color=MUTED)),
                 hovertemplate="%{x}<extra>" + i18n.t("chart.region_value", lang) + "</extra>",
             )
         )
@@ -330,8 +331,13 @@ def small_multiples(
         legend_line(fig, i18n.t("chart.series_break", lang), BREAK, "dash")
     if boundary_change_year:
         legend_line(fig, i18n.t("chart.boundary_change", lang), MUTED, "dashdot")
-    fig = base_layout(fig, title=title, source=source, lang=lang, demo=demo, height=240 * rows + 190)
-    fig.update_layout(separators=",." if lang == "vi" else ".,", margin=dict(t=fig.layout.margin.t + 26))
+    height = 240 * rows + 190
+    fig = base_layout(fig, title=title, source=source, lang=lang, demo=demo, height=height)
+    top = fig.layout.margin.t + 30
+    plot_h = height - top - fig.layout.margin.b
+    # The legend sits above the panel titles (which sit at the top of the first row).
+    fig.update_layout(separators=",." if lang == "vi" else ".,", margin=dict(t=top),
+                      legend=dict(y=1 + 28 / max(plot_h, 1)))
     fig.update_xaxes(dtick=2, tickformat="d")
     fig.update_annotations(font_size=13, selector=dict(xref="x domain"))
     return fig

@@ -125,9 +125,10 @@ def chart_downloads(df: pd.DataFrame, *, lang: str, filename: str, unit: str, so
     if info.is_demo:
         about[t("download.col.note", lang)] = t("demo.notice", lang)
     stem = _stem(filename)
-    c1, c2, _ = st.columns([1, 1, 4])
+    c1, c2, _ = st.columns([1, 1, 2])
     c1.download_button(t("download.csv", lang), data=csv_bytes(table), file_name=f"{stem}.csv", mime=CSV_MIME,
-                       key=f"{key}_csv", icon=":material/download:", on_click="ignore", type="tertiary")
+                       key=f"{key}_csv", icon=":material/download:", on_click="ignore", type="tertiary",
+                       help=t("download.help", lang))
     c2.download_button(t("download.xlsx", lang), data=lambda: xlsx_bytes(table, lang=lang, about=about),
                        file_name=f"{stem}.xlsx", mime=XLSX_MIME, key=f"{key}_xlsx", icon=":material/download:",
-                       on_click="ignore", type="tertiary")
+                       on_click="ignore", type="tertiary", help=t("download.help", lang))

@@ -110,11 +110,11 @@ def selection_bar(ranking: pd.DataFrame, view: ViewState, lang: str) -> None:
 
 def summary_table(summary: pd.DataFrame, lang: str, unit: str, dec: int) -> pd.DataFrame:
     """The region summary, formatted for the language."""
-    f = lambda v: i18n.fmt_value(v, unit, lang, dec)  # noqa: E731
+    f = lambda v: i18n.fmt_number(v, lang, dec)  # noqa: E731  (the unit is in the value column's header)
     return pd.DataFrame(
         {
             t("col.region", lang): summary["name"],
-            t("col.value", lang): [f(v) + (" *" if d else "") for v, d in zip(summary["value"], summary["derived"], strict=True)],
+            f"{t('col.value', lang)} ({unit})": [f(v) + (" *" if d else "") for v, d in zip(summary["value"], summary["derived"], strict=True)],
             t("col.median", lang): summary["median_value"].map(f),
             t("col.best", lang): [f"{n} ({f(v)})" if isinstance(n, str) else "–" for n, v in zip(summary["best_name"], summary["best_value"], strict=True)],
             t("col.worst", lang): [f"{n} ({f(v)})" if isinstance(n, str) else "–" for n, v in zip(summary["worst_name"], summary["worst_value"], strict=True)],

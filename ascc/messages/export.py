@@ -123,8 +123,12 @@ MESSAGES = {
     },
     "deck.invalid": {"vi": "Trang {i} không dùng được: {error}", "en": "Slide {i} cannot be built: {error}"},
     # --- data downloads under charts
-    "download.csv": {"vi": "Tải số liệu (CSV)", "en": "Download data (CSV)"},
-    "download.xlsx": {"vi": "Tải số liệu (Excel)", "en": "Download data (Excel)"},
+    "download.help": {
+        "vi": "Tải đúng số liệu của biểu đồ, kèm đơn vị, tình trạng và nguồn.",
+        "en": "Download exactly the data plotted, with unit, status and source.",
+    },
+    "download.csv": {"vi": "CSV", "en": "CSV"},
+    "download.xlsx": {"vi": "Excel", "en": "Excel"},
     "download.sheet": {"vi": "Số liệu", "en": "Data"},
     "download.about_sheet": {"vi": "Thông tin", "en": "About"},
     "download.col.area_id": {"vi": "Mã khu vực", "en": "Area code"},
