@@ -126,7 +126,9 @@ def dataset_version(data_dir: Path | None = None) -> str:
                 parts.append(f"{f.parent.name}/{f.name}:{st.st_size}:{st.st_mtime_ns}")
         elif path.exists():
             st = path.stat()
-            parts.append(f"{file_name}:{st.st_size}:{st.st_mtime_ns}")
+            # The inode too: the batch log is replaced (os.replace) on each entry, possibly within one
+            # tick of the file-system clock.
+            parts.append(f"{file_name}:{st.st_size}:{st.st_mtime_ns}:{st.st_ino}")
     manifest = data_dir / schema.MANIFEST_FILE
     if manifest.exists():
         parts.append(f"manifest:{manifest.stat().st_mtime_ns}")
@@ -144,12 +146,28 @@ def _connect(data_dir: Path) -> duckdb.DuckDBPyConnection:
             else:
                 source = _empty_select(table_schema, extra=", cast(null as bigint) as year")
             con.execute(f"create view results_all as {source}")
-            # For each indicator x area x year x breakdown the latest batch wins; older rows stay on
-            # disk as history. Batch ids sort in delivery order.
+            # A dataset with a batch log (see ascc.batches) shows only the files of batches the log
+            # records as committed and not withdrawn: files of an import that crashed before its log
+            # entry stay invisible, so no query ever sees half a batch. Without a log (the bundled
+            # demo, test fixtures) every file is visible.
+            logged = (data_dir / schema.TABLES["batches"][0]).exists()
+            visible = (
+                "where c.seq is not null and not exists (select 1 from batches w"
+                " where w.status = 'withdrawn' and w.batch_id = r.batch_id)"
+                if logged
+                else ""
+            )
+            # For each indicator x area x year x breakdown the latest visible batch wins (log order,
+            # then batch id); older rows stay on disk as history and reappear when a batch is withdrawn.
             con.execute(
-                "create view results as select * exclude (rn) from ("
-                " select *, row_number() over (partition by indicator_code, area_id, year, breakdown"
-                " order by batch_id desc) as rn from results_all) where rn = 1"
+                "create view results as select * exclude (_rn, _seq) from ("
+                " select r.*, coalesce(c.seq, 0) as _seq, row_number() over ("
+                "  partition by r.indicator_code, r.area_id, r.year, r.breakdown"
+                "  order by coalesce(c.seq, 0) desc, r.batch_id desc) as _rn"
+                " from results_all r"
+                " left join (select batch_id, min(seq) as seq from batches where status = 'committed'"
+                "  group by batch_id) c on c.batch_id = r.batch_id"
+                f" {visible}) where _rn = 1"
             )
         elif path.exists():
             con.execute(f"create view {name} as select * from read_parquet({_sql_literal(path)})")

@@ -167,7 +167,27 @@ TARGETS = pa.schema(
     ]
 )
 
+# The batch log of a dataset (written by ascc.batches; see its docstring for the storage design).
+# Entries are only ever appended: a withdrawal is a new entry for the same batch, never an edit.
+BATCH_STATUSES = ("committed", "withdrawn")
+BATCHES = pa.schema(
+    [
+        ("seq", pa.int64()),  # position of the entry in the log (1, 2, ...): the commit order
+        ("batch_id", pa.string()),  # b<UTC yyyymmddThhmmssfff>-<6 hex>; sorts in commit order
+        ("status", pa.string()),  # one of BATCH_STATUSES
+        ("logged_at", pa.string()),  # ISO 8601 UTC time of the entry
+        ("who", pa.string()),  # e-mail of the signed-in data manager, or cli:<user>
+        ("file_name", pa.string()),  # the imported file as the user named it
+        ("sha256", pa.string()),  # of the imported file's bytes
+        ("rows", pa.int64()),  # result rows delivered by the batch
+        ("indicators", pa.string()),  # comma-separated indicator codes
+        ("years", pa.string()),  # comma-separated years
+        ("note", pa.string()),  # e.g. the column used, "baseline", the reason of a withdrawal
+    ]
+)
+
 # Table name -> (file name relative to the data folder, schema). ``results`` is a folder.
+# ``batches`` comes before ``results``: the results view reads the log.
 TABLES: dict[str, tuple[str, pa.Schema]] = {
     "indicators": ("indicators.parquet", INDICATORS),
     "pillars": ("pillars.parquet", PILLARS),
@@ -176,6 +196,7 @@ TABLES: dict[str, tuple[str, pa.Schema]] = {
     "areas": ("areas.parquet", AREAS),
     "lineage": ("lineage.parquet", LINEAGE),
     "targets": ("targets.parquet", TARGETS),
+    "batches": ("batches.parquet", BATCHES),
     "results": ("results", RESULTS),
 }
 

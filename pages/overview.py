@@ -35,6 +35,9 @@ for col, row in zip(st.columns(len(headline)), headline.itertuples(), strict=Tru
 for pair in [headline.iloc[i : i + 2] for i in range(0, len(headline), 2)]:
     for col, row in zip(st.columns(2), pair.itertuples(), strict=False):
         series = trend[trend["indicator_code"] == row.indicator_code]
+        if series.empty:
+            col.info(f"{row.short_name}: {t('card.no_data', lang)}")
+            continue
         fig = charts.trend_chart(
             series,
             lang=lang,

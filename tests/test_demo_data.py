@@ -71,6 +71,8 @@ def test_committed_data_equals_the_code(built):
 
 def test_files_have_the_fixed_schemas(built):
     for name, (file_name, table_schema) in schema.TABLES.items():
+        if name == "batches":
+            continue  # the batch log exists only in official datasets, written by imports
         paths = (
             sorted((built / file_name).glob("year=*/*.parquet")) if name == "results" else [built / file_name]
         )

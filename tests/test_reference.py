@@ -21,7 +21,7 @@ def areas(tables):
 
 
 def test_every_table_casts_to_its_fixed_schema(tables):
-    assert set(tables) == set(schema.TABLES) - {"results"}
+    assert set(tables) == set(schema.TABLES) - {"results", "batches"}  # the batch log is written by imports
     for name, frame in tables.items():
         table = dataset.to_table(frame, schema.TABLES[name][1])
         assert table.schema.equals(schema.TABLES[name][1]), name

@@ -156,3 +156,20 @@ def test_add_three_charts_to_a_deck_and_download_it(page, shots_dir, lang, tmp_p
     assert len(deck.slides) == 4  # the title slide and three charts
     assert len(charts) >= 2  # native charts (a map may become a picture when a browser is available)
     assert_healthy(page)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_data_page_catalogue_and_no_upload_without_sign_in(page, shots_dir, lang):
+    open_page(page, f"data?lang={lang}")
+    assert_healthy(page)
+    heading = "Dữ liệu: danh mục" if lang == "vi" else "Data: catalogue"
+    assert page.get_by_role("heading", name=re.compile(heading)).count() == 1
+    # The catalogue lists every indicator of the dataset (20 in the demo data).
+    assert page.locator("[data-testid='stDataFrame']").first.is_visible()
+    full_page_screenshot(page, str(shots_dir / f"7-data-{lang}.png"))
+    # No upload control anywhere, on any tab, without sign-in.
+    for tab in page.get_by_role("tab").all():
+        tab.click()
+        page.wait_for_timeout(300)
+        assert page.locator("[data-testid='stFileUploader']").count() == 0
+    assert_healthy(page)

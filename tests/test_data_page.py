@@ -1,0 +1,135 @@
+"""AppTest of the Data page: catalogue and quality for everyone; import only for signed-in data managers."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from ascc import batches, db, settings
+from tests import fixture_data
+from tests.apptest import APP, texts
+from tests.bad_files.corpus import csv
+
+AUTH = {
+    "redirect_uri": "http://localhost:8501/oauth2callback",
+    "cookie_secret": "test-cookie-secret",
+    "client_id": "test-client",
+    "client_secret": "test-secret",
+    "server_metadata_url": "https://login.example.org/.well-known/openid-configuration",
+}
+MANAGER = "officer@molisa.gov.vn"
+SECRETS = {"auth": AUTH, "ascc": {"roles": {"Officer@MOLISA.gov.vn": "data_manager", "viewer@moh.gov.vn": "viewer"}}}
+
+
+def data_page(secrets: dict | None = None, user: dict | None = None, lang: str = "vi") -> AppTest:
+    """The app switched to the Data page, with the given secrets and st.user."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    for k, v in (secrets or {}).items():
+        at.secrets[k] = v
+    if user is not None:
+        at.user = user
+    at.query_params["lang"] = lang
+    at.run()
+    at.switch_page("pages/data.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@pytest.fixture()
+def official(tmp_path, monkeypatch):
+    """The small fixture dataset as an official one."""
+    folder = fixture_data.build(tmp_path / "official", kind="official")
+    monkeypatch.setenv(settings.DATA_DIR_ENV, str(folder))
+    db.clear_cache()
+    yield folder
+    db.clear_cache()
+
+
+def test_demo_dataset_shows_catalogue_and_quality_and_refuses_imports(use_fixture):
+    at = data_page()
+    text = texts(at)
+    assert "Dữ liệu: danh mục, chất lượng và nhập số liệu" in text
+    catalogue = at.dataframe[0].value
+    assert catalogue.iloc[:, 0].tolist() == ["POV", "WATER", "IDX", "INC", "DIS"]
+    assert "2016–2025 (10)" in catalogue.iloc[0].tolist() and "fx-0001" in catalogue.iloc[0].tolist()
+    assert "Định nghĩa POV" in text and "Nguồn thử" in text
+    # quality: P63-26 has no 2019 values; 2025 values are preliminary
+    assert "Vĩnh Phúc" in at.dataframe[1].value.to_string()
+    assert "chưa có nhật ký lô" in text
+    assert "dữ liệu mô phỏng nên không nhận số liệu thật" in text
+    assert not at.file_uploader
+    assert any("mau_nhap" in str(b.proto.url) or b.label.startswith("Tải mẫu") for b in at.get("download_button"))
+
+
+def test_without_sign_in_configured_imports_go_through_the_command_line(official):
+    at = data_page(lang="en")
+    text = texts(at)
+    assert "Sign-in is not configured" in text and not at.file_uploader
+    assert any("python -m ascc import" in c.value for c in at.code)
+    assert not [b for b in at.button if b.label == "Sign in"]
+
+
+def test_sign_in_configured_but_signed_out_offers_sign_in(official):
+    at = data_page(SECRETS, {"is_logged_in": False}, lang="en")
+    assert "Only signed-in data managers can import figures." in texts(at)
+    assert [b for b in at.button if b.label == "Sign in"] and not at.file_uploader
+
+
+def test_signed_in_without_the_role_cannot_import(official):
+    at = data_page(SECRETS, {"is_logged_in": True, "email": "viewer@moh.gov.vn"}, lang="en")
+    assert "has no data-manager role" in texts(at) and not at.file_uploader
+
+
+def test_a_data_manager_checks_then_imports_and_the_figures_show_at_once(official):
+    at = data_page(SECRETS, {"is_logged_in": True, "email": MANAGER}, lang="en")
+    assert f"Signed in: {MANAGER} (data_manager)" in texts(at)
+    data = csv("indicator,area,year,value", "WATER,Hà Nội,2024,71.5", "WATER,Vinh Phuc,2024,60.0")
+    at.file_uploader[0].set_value(("water_2024.csv", data, "text/csv"))
+    at.run()
+    assert not at.exception
+    assert "CHECKED: 2 values can be imported" in texts(at)
+    assert db.run_query("ingest_current_values", codes=["WATER"], years=[2024]).set_index("area_id").loc["P63-01", "value"] == 74.0
+    button = next(b for b in at.button if b.label == "Import 2 values")
+    assert not button.disabled
+    button.click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    text = texts(at)
+    assert "IMPORTED 2 values as batch b" in text
+    current = db.run_query("ingest_current_values", codes=["WATER"], years=[2024]).set_index("area_id")
+    assert current.loc["P63-01", "value"] == 71.5 and current.loc["P63-26", "value"] == 60.0
+    history = db.run_query("batch_list")
+    assert history["who"].iloc[0] == MANAGER and history["file_name"].iloc[0] == "water_2024.csv"
+    assert history["batch_id"].iloc[0] in at.dataframe[2].value.iloc[:, 0].tolist()
+
+
+def test_a_bad_upload_shows_row_column_and_reason_and_cannot_be_imported(official):
+    at = data_page(SECRETS, {"is_logged_in": True, "email": MANAGER}, lang="vi")
+    at.file_uploader[0].set_value(("x.csv", csv("indicator,area,year,value", "WATER,Hà Nội,2024,171.5"), "text/csv"))
+    at.run()
+    assert "KHÔNG NHẬP" in texts(at)
+    problems = at.dataframe[-1].value
+    assert problems.iloc[0].tolist()[:3] == ["Lỗi", 2, "D"] and "ngoài khoảng" in problems.iloc[0].tolist()[-1]
+    assert next(b for b in at.button if b.label.startswith("Nhập ")).disabled
+    assert batches.read_log(official).empty
+
+
+def test_data_page_queries_have_fixed_columns(use_fixture):
+    cat = db.run_query("data_catalogue", lang="en")
+    assert list(cat.columns) == [
+        "indicator_code", "name", "unit", "definition", "source", "ministry", "pillar_code", "aggregation",
+        "first_year", "last_year", "n_years", "n_provinces_63", "n_provinces_34", "n_province_years",
+        "n_national_years", "latest_batch", "latest_batch_at"]
+    pov = cat.set_index("indicator_code").loc["POV"]
+    assert (pov["first_year"], pov["last_year"], pov["n_provinces_63"], pov["n_provinces_34"]) == (2016, 2025, 4, 3)
+    quality = db.run_query("data_quality", lang="en", first_new_year=settings.NEW_BOUNDARY_FIRST_YEAR)
+    assert list(quality.columns) == [
+        "indicator_code", "indicator", "year", "boundary_set", "n_expected", "n_reported", "n_missing", "missing",
+        "n_preliminary", "n_estimated", "n_derived", "national_status"]
+    row = quality.set_index(["indicator_code", "year"]).loc[("POV", 2019)]
+    assert (row["n_expected"], row["n_reported"], row["missing"]) == (4, 3, "Vinh Phuc")
+    row2025 = quality.set_index(["indicator_code", "year"]).loc[("POV", 2025)]
+    assert (row2025["boundary_set"], row2025["n_preliminary"]) == ("34", 3)
+    assert quality.set_index(["indicator_code", "year"]).loc[("POV", 2016), "n_derived"] == 3
+    history = db.run_query("batch_list")
+    assert history.empty and "withdrawn_at" in history.columns
