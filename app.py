@@ -12,6 +12,7 @@ st.set_page_config(
     initial_sidebar_state="expanded",
 )
 
+shell.leave_legacy_multipage_mode()
 present.init_from_url()
 view = shell.render_sidebar()
 lang = view.lang
@@ -23,8 +24,10 @@ pages = [
     st.Page("pages/pillars.py", title=t("page.pillars", lang), icon=":material/donut_large:", url_path="pillars"),
     st.Page("pages/ministries.py", title=t("page.ministries", lang), icon=":material/account_balance:", url_path="ministries"),
     st.Page("pages/methodology.py", title=t("page.methodology", lang), icon=":material/menu_book:", url_path="methodology"),
+    st.Page("pages/data.py", title=t("page.data", lang), icon=":material/database:", url_path="data"),
+    st.Page("pages/deck.py", title=t("page.deck", lang), icon=":material/slideshow:", url_path="deck"),
 ]
-nav = st.navigation(pages, position="hidden" if present.active() else "sidebar")
+nav = st.navigation(pages)
 shell.demo_notice(lang)
 if present.active():
     # The page runs as usual (its filters and data stay the same) but only its charts are shown,
