@@ -39,12 +39,113 @@ def _demo_data(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_deck_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--indicator", required=True, help="indicator code, e.g. POV_MD")
+    parser.add_argument("--by", choices=("region", "province"), default="region",
+                        help="region: national trend, regions compared, regional trends, one ranking per region; "
+                        "province: one slide per province of --region, then the region's ranking")
+    parser.add_argument("--region", default=None, help="GSO region code (RRD, NMM, NCC, CH, SE, MRD); needed with --by province")
+    parser.add_argument("--year", type=int, default=None, help="year of the rankings (default: the latest with data)")
+    parser.add_argument("--lang", choices=settings.LANGUAGES, default="vi", help="language of the deck")
+    parser.add_argument("--boundary", choices=("34", "63"), default="34", help="provincial boundary set")
+    parser.add_argument("--no-map-images", action="store_true", help="never render map pictures (no browser start)")
+    parser.add_argument("--out", type=Path, required=True, help="the .pptx file to write")
+
+
+def _export_deck(args: argparse.Namespace) -> int:
+    from ascc.export import cli_run  # python-pptx and pandas only for this command
+
+    return cli_run(args)
+
+
+def _lang_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=settings.LANGUAGES, default="vi", help="language of messages (default vi)")
+
+
+def _data_dir_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", type=Path, default=None,
+                        help=f"dataset folder (default: ${settings.DATA_DIR_ENV} or {settings.DEFAULT_DATA_DIR})")
+
+
+def _init_dataset_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("dir", type=Path, help="new (or empty) folder for the official dataset")
+    parser.add_argument("--from", dest="source", type=Path, default=None,
+                        help=f"copy the reference tables from this dataset (default: {settings.DEFAULT_DATA_DIR}; "
+                        "rebuilt by ascc.reference when absent)")
+    _lang_argument(parser)
+
+
+def _import_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, help="CSV (UTF-8, UTF-16, Windows-1258) or Excel .xlsx file")
+    parser.add_argument("--indicator", help="indicator code, for yearbook tables or files without an indicator column")
+    parser.add_argument("--year", type=int, help="year, for files without a year column; or the one year to take from a table")
+    parser.add_argument("--sheet", help="sheet of an Excel file (default: the first)")
+    parser.add_argument("--dry-run", action="store_true", help="check and preview only; write nothing")
+    parser.add_argument("--valid-only", action="store_true", help="import the valid rows even when others have errors")
+    parser.add_argument("--who", help="who imports (default: cli:<user name>)")
+    _lang_argument(parser)
+    _data_dir_argument(parser)
+
+
+def _rollback_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("batch", help="id of the batch to withdraw (see: python -m ascc batches)")
+    parser.add_argument("--note", default="", help="why the batch is withdrawn")
+    parser.add_argument("--who", help="who withdraws it (default: cli:<user name>)")
+    _lang_argument(parser)
+    _data_dir_argument(parser)
+
+
+def _batches_arguments(parser: argparse.ArgumentParser) -> None:
+    _lang_argument(parser)
+    _data_dir_argument(parser)
+
+
+def _ingest_command(name: str) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        from ascc import ingest  # pandas and openpyxl only for these commands
+
+        return getattr(ingest, name)(args)
+
+    return run
+
+
 # Name -> command. To add one, define its two functions and add an entry here.
 COMMANDS: dict[str, Command] = {
     "demo-data": Command(
         help="regenerate the simulated demo dataset (byte-identical on every run)",
         add_arguments=_demo_data_arguments,
         run=_demo_data,
+    ),
+    "export-deck": Command(
+        help="build a PowerPoint deck (.pptx) for one indicator, by region or by province of a region",
+        add_arguments=_export_deck_arguments,
+        run=_export_deck,
+    ),
+    "init-dataset": Command(
+        help="create an empty official dataset (reference tables, no results) to import real figures into",
+        add_arguments=_init_dataset_arguments,
+        run=_ingest_command("cli_init_dataset"),
+    ),
+    "import": Command(
+        help="check a CSV/Excel file and import its figures as one batch (all or nothing)",
+        add_arguments=_import_arguments,
+        run=_ingest_command("cli_import"),
+    ),
+    "batches": Command(
+        help="list the import batches of a dataset",
+        add_arguments=_batches_arguments,
+        run=_ingest_command("cli_batches"),
+    ),
+    "rollback": Command(
+        help="withdraw a batch: its figures disappear and earlier values reappear (nothing is deleted)",
+        add_arguments=_rollback_arguments,
+        run=_ingest_command("cli_rollback"),
+    ),
+    # ascc.bench is imported only when the command runs (it starts AppTest and DuckDB processes).
+    "bench": Command(
+        help="measure page runs, queries, payload and memory at province, commune and 10x scale",
+        add_arguments=lambda parser: __import__("ascc.bench", fromlist=["add_arguments"]).add_arguments(parser),
+        run=lambda args: __import__("ascc.bench", fromlist=["main"]).main(args),
     ),
 }
 

@@ -415,6 +415,179 @@ def simulate_results() -> pd.DataFrame:
     return _sorted(results, specs)
 
 
+# ---------------------------------------------------------------------------------------------------
+# Communes: province totals split among the province's communes
+# ---------------------------------------------------------------------------------------------------
+
+COMMUNE_INDICATORS = ("POV_MD", "HI_COVERAGE")  # indicators with commune values in the demo dataset
+COMMUNE_FILE = f"{BATCH_ID}-communes"  # results/year=YYYY/demo-0001-communes.parquet (same batch)
+
+# Relative size of a commune by kind (illustrative): wards and townships are denser than rural communes.
+COMMUNE_SIZE = {"Phường": 1.6, "Thị trấn": 1.3, "Xã": 1.0, "Đặc khu": 1.0, "Huyện": 0.5}
+COMMUNE_SIZE_SPREAD = 0.55  # lognormal sigma of commune sizes within a kind
+TRUONG_SA_SIZE = 0.01  # the three former units of Trường Sa have a few hundred residents
+# Urban advantage by kind, in the indicator's space and towards "better" (illustrative).
+COMMUNE_KIND_EFFECT = {"Phường": 1.0, "Thị trấn": 0.5, "Xã": -0.2, "Đặc khu": 0.0, "Huyện": 0.0}
+# Per indicator: (size of the urban advantage, spread of commune effects), logit or log space.
+COMMUNE_PATTERN = {"POV_MD": (1.2, 0.7), "HI_COVERAGE": (0.3, 0.35)}
+COMMUNE_PATTERN_DEFAULT = (0.4, 0.4)
+
+
+@dataclass
+class CommuneBases:
+    """Former and new communes with a size (weight), a size growth and a standard effect per commune."""
+
+    former: pd.DataFrame  # code, province_code, kind, weight, growth, z, slope_z
+    new: pd.DataFrame  # the same columns for the new communes, from their former communes
+
+
+def _commune_bases() -> CommuneBases:
+    """Sizes and standard effects of the communes; new communes inherit them from their former ones."""
+    rng = _rng("commune-bases")
+    former = reference.communes_63()[["code", "province_code", "kind"]].copy()
+    n = len(former)
+    size = former["kind"].map(COMMUNE_SIZE).to_numpy() * rng.lognormal(0, COMMUNE_SIZE_SPREAD, n)
+    size[former["code"].isin(["22736", "22737", "22739"]).to_numpy()] *= TRUONG_SA_SIZE
+    size[former["code"].isin(reference.UNINHABITED_COMMUNES["63"]).to_numpy()] = 0.0
+    former["weight"] = size
+    former["growth"] = rng.normal(0, 0.01, n)
+    former["z"] = rng.normal(0, 1, n)
+    former["slope_z"] = rng.normal(0, 1, n)
+    former["urban"] = former["kind"].map(COMMUNE_KIND_EFFECT)
+    successors, _ = reference.commune_successors()
+    former["successor"] = former["code"].map(successors)
+    new = reference.communes_34()[["code", "province_code", "kind"]].copy()
+    w = former["weight"]
+    agg = former.assign(
+        wz=w * former["z"], ws=w * former["slope_z"], wu=w * former["urban"], wg=w * former["growth"]
+    ).groupby("successor")[["weight", "wz", "ws", "wu", "wg"]].sum()
+    agg = agg.reindex(new["code"]).fillna(0.0)
+    safe = agg["weight"].where(agg["weight"] > 0, 1.0)
+    new["weight"] = agg["weight"].to_numpy()
+    for col, src in (("z", "wz"), ("slope_z", "ws"), ("urban", "wu"), ("growth", "wg")):
+        new[col] = (agg[src] / safe).to_numpy()
+    new.loc[new["code"].isin(reference.UNINHABITED_COMMUNES["34"]), "weight"] = 0.0
+    return CommuneBases(former.drop(columns="successor"), new)
+
+
+def _split_counts(rng: np.random.Generator, total: float, weights: np.ndarray, minimum: int = 0) -> np.ndarray:
+    """Integers that add up to ``total`` exactly, drawn around ``weights``; each at least ``minimum``."""
+    n = len(weights)
+    rest = int(total) - minimum * n
+    if rest < 0:
+        raise ValueError("total too small for the minimum")
+    return minimum + rng.multinomial(rest, weights / weights.sum()).astype(float)
+
+
+def _split_numerator(rng: np.random.Generator, num: float, den_c: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """Integer numerators adding up to ``num`` with shares ``q``, each within its denominator."""
+    num_c = rng.multinomial(int(num), q / q.sum()).astype(float) if q.sum() > 0 else np.zeros_like(den_c)
+    while (over := num_c - den_c).max() > 0:
+        excess = over.clip(0).sum()
+        num_c = np.minimum(num_c, den_c)
+        room = den_c - num_c
+        num_c += rng.multinomial(int(excess), room / room.sum())
+    return num_c
+
+
+def _space_of(code: str) -> str:
+    return SIMS[code].space if code in SIMS else "logit"
+
+
+def split_to_communes(results: pd.DataFrame, codes: tuple[str, ...], indicators: pd.DataFrame) -> pd.DataFrame:
+    """Commune rows for the given indicators, split from the province totals so they add up exactly.
+
+    Each province row (breakdown total; former provinces up to 2024, new ones in 2025) is shared out
+    among the province's inhabited communes of the same set: ratio numerators and denominators as
+    integers that sum to the province's (denominators by commune size, numerators by a commune rate
+    around the province's); weighted-mean weights likewise, with values scaled so that the weighted mean
+    is the province's; sum counts by size; mean values as the province's plus centred commune effects.
+    Commune rows carry the province row's status, source and batch.
+    """
+    bases = _commune_bases()
+    spec = indicators.set_index("indicator_code")
+    years = np.array(YEARS)
+    rows = results[
+        results["indicator_code"].isin(codes)
+        & (results["breakdown"] == "total")
+        & results["area_id"].str.match(r"P(63|34)-")
+    ]
+    sets = {"63": bases.former, "34": bases.new}
+    # Each province's inhabited communes as plain arrays (thousands of province rows reuse them).
+    members = {}
+    for bset, df in sets.items():
+        for pc, part in df.groupby("province_code"):
+            part = part[part["weight"] > 0]
+            members[(bset, pc)] = {
+                "area_id": ("C" + bset + "-") + part["code"].to_numpy(object),
+                **{col: part[col].to_numpy(float) for col in ("weight", "growth", "urban", "z", "slope_z")},
+                "index": part.index.to_numpy(),
+            }
+    columns: dict[str, list] = {name: [] for name in ("indicator_code", "year", "area_id", "value", "numerator",
+                                                      "denominator", "weight", "status", "source", "batch_id")}  # fmt: skip
+    mid = (len(YEARS) - 1) / 2
+    for code in codes:
+        rule, scale = spec.loc[code, "aggregation"], float(spec.loc[code, "scale"])
+        advantage, spread = COMMUNE_PATTERN.get(code, COMMUNE_PATTERN_DEFAULT)
+        sign = 1.0 if spec.loc[code, "higher_is_better"] else -1.0
+        effect_rng = _rng("commune-effects", code)
+        noise = {bset: effect_rng.normal(0, spread / 6, (len(df), len(YEARS))) for bset, df in sets.items()}
+        for row in rows[rows["indicator_code"] == code].itertuples(index=False):
+            bset, pc = row.area_id[1:3], row.area_id[4:]
+            m = members.get((bset, pc))
+            if m is None or not len(m["weight"]):
+                continue
+            t = YEARS.index(int(row.year))
+            rng = _rng("commune-split", code, row.area_id, int(row.year))
+            w = m["weight"] * (1 + m["growth"]) ** (years[t] - LAST_63_YEAR)
+            effect = (
+                sign * advantage * m["urban"]
+                + spread * m["z"]
+                # a commune trend of up to a third of the spread either way over the period, and yearly noise
+                + spread / 3 * m["slope_z"] * (t - mid) / mid
+                + noise[bset][m["index"], t]
+            )
+            n = len(w)
+            num_c = den_c = w_c = np.full(n, np.nan)
+            # At least one unit each where the total allows it; otherwise (NEW_RURAL counts communes) some
+            # communes get none and have no row.
+            minimum = 1 if (row.denominator if rule == "ratio" else row.weight if rule == "weighted_mean" else 0) >= n else 0
+            if rule == "ratio":
+                den_c = _split_counts(rng, row.denominator, w, minimum=minimum)
+                p = float(np.clip(row.numerator / row.denominator, 1e-6, 1 - 1e-6))
+                q = den_c * _expit(_logit(p) + effect)
+                num_c = _split_numerator(rng, row.numerator, den_c, q)
+                keep = den_c > 0
+                value = np.divide(num_c, den_c, out=np.full(n, np.nan), where=keep) * scale
+            elif rule == "weighted_mean":
+                w_c = _split_counts(rng, round(row.weight), w, minimum=minimum)
+                factor = np.exp(0.2 * effect)
+                keep = w_c > 0
+                value = row.value * factor * w_c.sum() / (factor * w_c).sum()
+            elif rule == "sum":
+                keep = np.ones(n, bool)
+                value = _split_counts(rng, row.value, w)
+            else:
+                keep = np.ones(n, bool)
+                value = row.value + 2 * (effect - effect.mean())
+            k = int(keep.sum())
+            columns["area_id"].append(m["area_id"][keep])
+            columns["value"].append(value[keep])
+            columns["numerator"].append(num_c[keep])
+            columns["denominator"].append(den_c[keep])
+            columns["weight"].append(w_c[keep])
+            for name, scalar in (("indicator_code", code), ("year", int(row.year)), ("status", row.status),
+                                 ("source", row.source), ("batch_id", row.batch_id)):  # fmt: skip
+                columns[name].append(np.full(k, scalar, dtype=object if isinstance(scalar, str) else np.int64))
+    communes = pd.DataFrame({name: np.concatenate(parts) for name, parts in columns.items()})
+    communes["breakdown"] = "total"
+    order = {c: i for i, c in enumerate(spec.index)}
+    communes = communes.assign(_i=communes["indicator_code"].map(order)).sort_values(
+        ["year", "_i", "area_id"], kind="stable"
+    )
+    return communes.drop(columns="_i").reset_index(drop=True)[["year", *schema.RESULTS.names]]
+
+
 def _drop_missing(results: pd.DataFrame) -> pd.DataFrame:
     """Leave out about 1.5 % of province-years after 2016 (all breakdowns of one), never the nation."""
     keys = (
@@ -466,7 +639,11 @@ def build_demo(out_dir: Path) -> dict:
     for name, frame in reference.all_tables().items():
         dataset.write_table(out_dir, name, frame)
     dataset.clear_results(out_dir)
-    dataset.write_results(out_dir, simulate_results(), BATCH_ID)
+    results = simulate_results()
+    dataset.write_results(out_dir, results, BATCH_ID)
+    # Commune rows in their own file per year (same batch), so province-level scans stay small.
+    communes = split_to_communes(results, COMMUNE_INDICATORS, reference.indicators())
+    dataset.write_results(out_dir, communes, COMMUNE_FILE)
     manifest = {
         "kind": "demo",
         "title_vi": "Bộ dữ liệu mô phỏng – Đề án 161 (Cộng đồng Văn hóa – Xã hội ASEAN)",

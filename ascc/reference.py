@@ -158,6 +158,167 @@ def commune_counts_63() -> dict[str, int]:
     return dict(rows)
 
 
+# ---------------------------------------------------------------------------------------------------
+# Communes (wards, communes, townships, special zones) from vietnamadminunits: both sets, lineage
+# ---------------------------------------------------------------------------------------------------
+
+# Five island districts of the former set had no commune-level unit below them; they stand in for a
+# commune, with their GSO district code (3 digits, so it cannot clash with a 5-digit ward code).
+ISLAND_DISTRICT_TYPE = "Huyện"
+
+# Centroids the package geocoded onto the mainland, replaced by approximate island positions (degrees):
+# the former Hoàng Sa district (the Paracel archipelago, under Đà Nẵng) takes the package's own
+# position of the new Hoàng Sa special zone; the three former units of Trường Sa district (the Spratly
+# archipelago, under Khánh Hòa) take those of Trường Sa Lớn, Song Tử Tây and Sinh Tồn islands.
+ISLAND_CENTROIDS_63 = {
+    "498": (16.568, 112.135),  # Huyện Hoàng Sa
+    "22736": (8.645, 111.920),  # Thị trấn Trường Sa (Trường Sa Lớn island)
+    "22737": (11.430, 114.333),  # Xã Song Tử Tây
+    "22739": (9.886, 114.329),  # Xã Sinh Tồn
+}
+
+# Units without resident population reports: no values are simulated for them (they stay on maps).
+UNINHABITED_COMMUNES = {"63": ("498",), "34": ("20333",)}  # Hoàng Sa, before and after July 2025
+
+COMMUNE_TYPES_EN = {
+    "Phường": "Ward",
+    "Xã": "Commune",
+    "Thị trấn": "Township",
+    "Đặc khu": "Special Zone",
+    "Huyện": "District",
+}
+
+
+DISTRICT_TYPES_EN = {"Quận": "District", "Huyện": "District", "Thị xã": "Town", "Thành phố": "City"}
+
+
+def _english_unit(name_vi: str, types: dict[str, str]) -> str:
+    """ "Phường Phúc Xá" -> "Phuc Xa Ward"; "Quận Ba Đình" -> "Ba Dinh District"."""
+    for prefix, english in types.items():
+        if name_vi.startswith(prefix + " "):
+            return f"{ascii_name(name_vi.removeprefix(prefix).strip())} {english}"
+    return ascii_name(name_vi)
+
+
+@cache
+def _commune_rows(table: str) -> tuple[tuple, ...]:
+    """Raw ward rows of one table of the package's SQLite, in code order."""
+    district = "district, districtShort, districtKey, districtCode, districtLat, districtLon" if table.endswith("legacy") else (
+        "null, null, null, null, null, null"
+    )
+    with resources.as_file(_package_file("dataset.db")) as path:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = con.execute(
+                f"select provinceCode, provinceKey, ward, wardShort, wardType, wardKey, wardCode, wardLat, wardLon, "
+                f"{district} from {table} order by provinceCode, coalesce(wardCode, '')"
+            ).fetchall()
+        finally:
+            con.close()
+    return tuple(rows)
+
+
+def _disambiguate(df: pd.DataFrame, extra: pd.Series) -> pd.Series:
+    """Short names made unique within their province by adding ``extra`` (then the code) where needed."""
+    short = df["short_vi"].copy()
+    dup = short.groupby(df["province_code"]).transform(lambda s: s.duplicated(keep=False))
+    short[dup] = short[dup] + " (" + extra[dup] + ")"
+    dup = short.groupby(df["province_code"]).transform(lambda s: s.duplicated(keep=False))
+    short[dup] = short[dup] + " " + df.loc[dup, "code"]
+    return short
+
+
+def communes_63() -> pd.DataFrame:
+    """The former communes (before 1 July 2025): code, province_code, kind, names, key, lat, lon."""
+    rows = []
+    for pc, pkey, ward, short, kind, wkey, code, lat, lon, district, d_short, d_key, d_code, d_lat, d_lon in _commune_rows(
+        "admin_units_legacy"
+    ):
+        if code is None:  # an island district without communes
+            code, kind, ward, short, wkey, lat, lon = d_code, ISLAND_DISTRICT_TYPE, district, d_short, "", d_lat, d_lon
+        lat, lon = ISLAND_CENTROIDS_63.get(code, (lat, lon))
+        rows.append(
+            {
+                "code": code,
+                "province_code": pc,
+                "kind": kind,
+                "name_vi": _nfc(ward) if kind == ISLAND_DISTRICT_TYPE else f"{_nfc(ward)}, {_nfc(district)}",
+                "short_vi": _nfc(short),
+                "district_short": _nfc(d_short),
+                "key": f"{pkey}_{d_key}_{wkey or ''}",
+                "lat": float(lat),
+                "lon": float(lon),
+            }
+        )
+    df = pd.DataFrame(rows)
+    df["short_vi"] = _disambiguate(df, df["district_short"])
+    return df.drop(columns="district_short")
+
+
+def communes_34() -> pd.DataFrame:
+    """The communes from 1 July 2025: code, province_code, kind, names, key (province_ward), lat, lon."""
+    rows = [
+        {
+            "code": code,
+            "province_code": pc,
+            "kind": kind,
+            "name_vi": _nfc(ward),
+            "short_vi": _nfc(short),
+            "key": f"{pkey}_{wkey}",
+            "lat": float(lat),
+            "lon": float(lon),
+        }
+        for pc, pkey, ward, short, kind, wkey, code, lat, lon, *_ in _commune_rows("admin_units")
+    ]
+    df = pd.DataFrame(rows)
+    df["short_vi"] = _disambiguate(df, df["kind"].str.lower())
+    return df
+
+
+@cache
+def commune_successors() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """Former commune code -> new commune code, and the former communes that were divided.
+
+    Rule: a former commune that the 2025 reorganisation kept whole goes to the new commune it joined
+    (``DICT_PROVINCE_WARD_NO_DIVIDED``). A former commune divided among several new communes
+    (``DICT_PROVINCE_WARD_DIVIDED``) goes, whole, to the one the package marks ``isDefaultNewWard``
+    (the new commune holding its main part), so every former commune has exactly one successor and
+    a province's communes add up to the province on both sets. One exception keeps every new commune
+    with a predecessor: a new commune that is nobody's default takes the divided former commune of the
+    same name if there is one, else the first by code among those listing it (only Phường Yên Sở,
+    Hà Nội, which takes the former Phường Yên Sở, Hoàng Mai, instead of its default Phường Hoàng Mai).
+    The second value maps each divided former commune to every new commune it was divided among.
+    """
+    with resources.as_file(_package_file("converter_2025.json")) as path:
+        conv = json.loads(path.read_text(encoding="utf-8"))
+    old_code = dict(zip(communes_63()["key"], communes_63()["code"], strict=True))
+    new = communes_34()
+    new_code = dict(zip(new["key"], new["code"], strict=True))
+    result: dict[str, str] = {}
+    divided: dict[str, tuple[str, ...]] = {}
+    for pkey, wards in conv["DICT_PROVINCE_WARD_NO_DIVIDED"].items():
+        for wkey, olds in wards.items():
+            for old in olds:
+                result[old_code[old]] = new_code[f"{pkey}_{wkey}"]
+    for pkey, olds in conv["DICT_PROVINCE_WARD_DIVIDED"].items():
+        for old, options in olds.items():
+            (default,) = [o["newWardKey"] for o in options if o["isDefaultNewWard"]]
+            result[old_code[old]] = new_code[f"{pkey}_{default}"]
+            divided[old_code[old]] = tuple(new_code[f"{pkey}_{o['newWardKey']}"] for o in options)
+    new_short = dict(zip(new["code"], new["key"].str.split("_").str[-1], strict=True))
+    old_short = dict(zip(communes_63()["code"], communes_63()["key"].str.split("_").str[-1], strict=True))
+    for orphan in sorted(set(new["code"]) - set(result.values())):
+        candidates = sorted(old for old, options in divided.items() if orphan in options)
+        same_name = [old for old in candidates if old_short[old] == new_short[orphan]]
+        left = [old for old in same_name or candidates if list(result.values()).count(result[old]) > 1]
+        if not left:
+            raise ValueError(f"new commune {orphan} has no former commune")
+        result[left[0]] = orphan
+    if set(result) != set(old_code.values()) or set(result.values()) != set(new["code"]):
+        raise ValueError("the commune lineage is incomplete")
+    return dict(sorted(result.items())), divided
+
+
 def population_by_region_34() -> dict[str, dict[str, int]]:
     """New province code -> {GSO region of its members: their 2024 population (NSO E02.01)}."""
     out: dict[str, dict[str, int]] = {}
@@ -301,15 +462,50 @@ def areas() -> pd.DataFrame:
         )
     rows.extend(_province_rows(provinces_63(), "63", REGION_OF_63, pop63))
     rows.extend(_province_rows(provinces_34(), "34", region_of_34(), pop34))
+    rows.extend(_commune_area_rows(communes_63(), "63"))
+    rows.extend(_commune_area_rows(communes_34(), "34"))
     return pd.DataFrame(rows)
 
 
+def _commune_area_rows(df: pd.DataFrame, boundary_set: str):
+    """Area rows of communes: parent = their province of the same set; no region (the province has it)."""
+    valid_from, valid_to = (None, MERGER_LAST_DAY_63) if boundary_set == "63" else (MERGER_FIRST_DAY_34, None)
+    for row in df.itertuples(index=False):
+        short_en = ascii_name(row.short_vi)
+        yield {
+            "area_id": f"C{boundary_set}-{row.code}",
+            "level": "commune",
+            "boundary_set": boundary_set,
+            "code": row.code,
+            "name_vi": row.name_vi,
+            "name_en": ", ".join(_english_unit(part, types) for part, types in zip(
+                row.name_vi.split(", "), (COMMUNE_TYPES_EN, DISTRICT_TYPES_EN), strict=False)),
+            "name_ascii": short_en,
+            "short_vi": row.short_vi,
+            "short_en": short_en,
+            "tile_vi": None,
+            "region_code": None,
+            "parent_id": f"P{boundary_set}-{row.province_code}",
+            "lat": row.lat,
+            "lon": row.lon,
+            "population": None,
+            "valid_from": valid_from,
+            "valid_to": valid_to,
+            "sort_order": int(row.code),
+        }
+
+
 def lineage() -> pd.DataFrame:
-    """One row per former province: its successor among the 34 and the date the merger took effect."""
+    """One row per former province and per former commune: its successor and the date it took effect.
+
+    Provinces come first (P63-* -> P34-*), then communes (C63-* -> C34-*, see commune_successors).
+    """
+    provinces = [(f"P63-{old}", f"P34-{new}") for old, new in successor_codes().items()]
+    communes = [(f"C63-{old}", f"C34-{new}") for old, new in commune_successors()[0].items()]
     return pd.DataFrame(
         [
-            {"former_id": f"P63-{old}", "successor_id": f"P34-{new}", "effective": MERGER_FIRST_DAY_34}
-            for old, new in successor_codes().items()
+            {"former_id": former, "successor_id": successor, "effective": MERGER_FIRST_DAY_34}
+            for former, successor in provinces + communes
         ]
     )
 

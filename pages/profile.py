@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from ascc import charts, db, status
+from ascc import db, status
 from ascc.i18n import t
-from ui import present, profile_ui, shell, status_ui
+from ui import commune_ui, deck_ui, present, profile_ui, shell, status_ui
 
 # 1/ FILTERS
 view = shell.view()
@@ -31,7 +31,9 @@ row = provinces.set_index("area_id").loc[area_id]
 st.header(row["full_name"])
 profile_ui.lineage_note(members, area_id, row, lang)
 
-tab_profile, tab_compare = st.tabs([t("profile.tab_profile", lang), t("profile.tab_compare", lang)])
+tab_profile, tab_communes, tab_compare = st.tabs(
+    [t("profile.tab_profile", lang), t("commune.tab", lang), t("profile.tab_compare", lang)]
+)
 with tab_profile:
     # 4/ ALL INDICATORS
     status_ui.legend(lang)
@@ -48,14 +50,21 @@ with tab_profile:
     # 5/ FORMER PROVINCES SIDE BY SIDE
     if area_id.startswith("P34-") and len(members) > 1:
         st.subheader(t("profile.history_title", lang, names=", ".join(members["former_name"])))
-        fig = profile_ui.former_history_chart(profile, members, area_id, lang, info.is_demo)
+        fig, plotted, ind = profile_ui.former_history_chart(profile, members, area_id, lang, info.is_demo)
         present.chart(fig, key="former_history")
+        deck_ui.chart_actions({"kind": "province_trend", "indicator": ind.name, "area": area_id, "year": view.year,
+                               "boundary": view.boundary}, plotted, lang=lang, filename=f"{ind.name}_{area_id}_history",
+                              unit=ind["unit"], source=ind["source"], key="act_history")
 
     # 6/ POPULATION GROUPS
     if len(groups):
         st.subheader(t("profile.groups_title", lang))
         st.dataframe(profile_ui.groups_table(groups, lang), hide_index=True, width="stretch")
 
+with tab_communes:
+    # 7/ COMMUNES OF THE PROVINCE (the sidebar's boundary set decides which communes)
+    commune_ui.commune_section(view, area_id, row["name"], lang, info)
+
 with tab_compare:
-    # 7/ COMPARE TWO TO SIX PROVINCES
+    # 8/ COMPARE TWO TO SIX PROVINCES
     profile_ui.compare_section(view, provinces, area_id, lang, info.is_demo)

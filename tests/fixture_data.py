@@ -180,6 +180,48 @@ def results() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+# Communes (only when build(..., communes=True)): two former communes in each of P63-02 and P63-08, three
+# new communes in P34-08. C63-00003 (in P63-08) joins C63-00002 (in P63-02) in C34-00011.
+COMMUNE_AREAS = pd.DataFrame(
+    [
+        _area("C63-00001", "commune", "63", "00001", "Xã Một", "Mot Commune", "Một", None, "P63-02", None, None, OLD_END, 1),
+        _area("C63-00002", "commune", "63", "00002", "Xã Hai", "Hai Commune", "Hai", None, "P63-02", None, None, OLD_END, 2),
+        _area("C63-00003", "commune", "63", "00003", "Xã Ba", "Ba Commune", "Ba", None, "P63-08", None, None, OLD_END, 3),
+        _area("C63-00004", "commune", "63", "00004", "Phường Bốn", "Bon Ward", "Bốn", None, "P63-08", None, None, OLD_END, 4),
+        _area("C34-00010", "commune", "34", "00010", "Xã Mười", "Muoi Commune", "Mười", None, "P34-08", None, NEW_START, None, 10),
+        _area("C34-00011", "commune", "34", "00011", "Xã Mười Một", "Muoi Mot Commune", "Mười Một", None, "P34-08", None, NEW_START, None, 11),
+        _area("C34-00012", "commune", "34", "00012", "Phường Mười Hai", "Muoi Hai Ward", "Mười Hai", None, "P34-08", None, NEW_START, None, 12),
+    ]
+)
+
+COMMUNE_LINEAGE = pd.DataFrame(
+    [("C63-00001", "C34-00010", NEW_START), ("C63-00002", "C34-00011", NEW_START),
+     ("C63-00003", "C34-00011", NEW_START), ("C63-00004", "C34-00012", NEW_START)],
+    columns=["former_id", "successor_id", "effective"],
+)
+
+# Households of each former commune: they add up to HOUSEHOLDS of P63-02 (200) and P63-08 (300).
+COMMUNE_HOUSEHOLDS = {"C63-00001": 120, "C63-00002": 80, "C63-00003": 100, "C63-00004": 200}
+# 2025 on the new communes: (poor, households), adding up to P34-08's 90 / 500.
+COMMUNE_2025 = {"C34-00010": (30, 120), "C34-00011": (40, 180), "C34-00012": (20, 200)}
+
+
+def commune_results() -> pd.DataFrame:
+    """POV per commune: each province's poor households split among its communes, adding up exactly."""
+    rows = []
+    for year in range(2016, 2025):
+        k = year - 2016
+        bump = 10 if year >= 2022 else 0
+        poor = POOR_2016["P63-02"] - 2 * k + bump  # a quarter in C63-00001 (2016: 20/120 and 60/80)
+        rows.append(_ratio("POV", "C63-00001", year, poor // 4, COMMUNE_HOUSEHOLDS["C63-00001"]))
+        rows.append(_ratio("POV", "C63-00002", year, poor - poor // 4, COMMUNE_HOUSEHOLDS["C63-00002"]))
+        poor = POOR_2016["P63-08"] - 2 * k + bump  # two thirds in C63-00003 (2016: 40/100 and 20/200)
+        rows.append(_ratio("POV", "C63-00003", year, poor * 2 // 3, COMMUNE_HOUSEHOLDS["C63-00003"]))
+        rows.append(_ratio("POV", "C63-00004", year, poor - poor * 2 // 3, COMMUNE_HOUSEHOLDS["C63-00004"]))
+    rows += [_ratio("POV", area, 2025, num, den, status="preliminary") for area, (num, den) in COMMUNE_2025.items()]
+    return pd.DataFrame(rows)
+
+
 MANIFEST = {
     "kind": "demo",
     "title_vi": "Bộ dữ liệu thử",
@@ -193,17 +235,19 @@ MANIFEST = {
 }
 
 
-def build(out: Path, *, kind: str = "demo") -> Path:
-    """Write the fixture dataset into ``out``."""
+def build(out: Path, *, kind: str = "demo", communes: bool = False) -> Path:
+    """Write the fixture dataset into ``out`` (with ``communes``, also the communes of P63-02, P63-08, P34-08)."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     dataset.write_table(out, "pillars", PILLARS)
     dataset.write_table(out, "ministries", MINISTRIES)
     dataset.write_table(out, "indicator_leads", LEADS)
     dataset.write_table(out, "indicators", INDICATORS)
-    dataset.write_table(out, "areas", AREAS)
-    dataset.write_table(out, "lineage", LINEAGE)
+    dataset.write_table(out, "areas", pd.concat([AREAS, COMMUNE_AREAS], ignore_index=True) if communes else AREAS)
+    dataset.write_table(out, "lineage", pd.concat([LINEAGE, COMMUNE_LINEAGE], ignore_index=True) if communes else LINEAGE)
     dataset.write_table(out, "targets", TARGETS)
     dataset.write_results(out, results(), batch_id="fx-0001")
+    if communes:
+        dataset.write_results(out, commune_results(), batch_id="fx-0001-communes")
     dataset.write_manifest(out, {**MANIFEST, "kind": kind})
     return out

@@ -1,0 +1,768 @@
+"""Performance benchmark: page runs, queries, payload and memory at province, commune and 10x scale.
+
+``python -m ascc bench [--quick] [--out docs/benchmark.md]`` builds three datasets in a temporary folder
+(the bundled one; commune values for every indicator; the commune set delivered ten times over), then
+for each dataset and page starts a fresh Python process that runs the page once under AppTest (the cold
+run, imports included) and then reruns it (warm runs), timing every query through a wrapper around
+``ascc.db.run_query``. It also runs 20 sessions of the Regions page at once, and compares three heavy
+computations with a plain-pandas version that reloads the Parquet files on every run. It prints a table
+and writes it, with the machine it ran on, to a Markdown file.
+
+``--quick`` is the smoke mode of the test suite: tiny datasets, two pages, two or three runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ascc import settings
+
+APP = settings.PROJECT_ROOT / "app.py"
+MARK = "BENCH_RESULT "
+REGIONS_PAGE = "pages/regions.py"
+
+# The targets of issue #7 (2-core machine).
+TARGET_WARM_MS = {"bundled": 150, "communes": 400, "x10": 1000}
+TARGET_COLD_S = 3.0
+TARGET_MEMORY_MB = 1024  # at commune level
+TARGET_CONCURRENT_P95_S = 2.0
+TARGET_PANDAS_RATIO = 5.0  # at commune level
+TARGET_POINTS = 5000
+TARGET_PAYLOAD_MB = 2.0
+
+# The province shown by the Profile page: Thanh Hóa has the most communes on both sets (166 and 547).
+PROFILE_AREA = {"34": "P34-38", "63": "P63-38"}
+COMPARE_INDICATOR = "POV_MD"  # a ratio indicator with commune values, for the pandas comparison
+
+
+@dataclass(frozen=True)
+class PageCase:
+    """One page as the benchmark opens it: its file, a label and the URL query parameters."""
+
+    page: str
+    label: str
+    query: dict = field(default_factory=dict)
+
+
+@dataclass
+class Options:
+    """How much work one benchmark does."""
+
+    quick: bool
+    warm_runs: int
+    sessions: int
+    session_reruns: int
+    pandas_runs: int
+    revisions: int  # the stress set holds each commune-level row this many times (batches)
+    commune_codes: tuple[str, ...] | None  # indicators given commune values (None = all)
+
+
+def options(quick: bool) -> Options:
+    """The full benchmark, or the tiny smoke version run by the test suite."""
+    if quick:
+        return Options(True, warm_runs=2, sessions=2, session_reruns=1, pandas_runs=1, revisions=2,
+                       commune_codes=("SIPAS", "CULTURED_FAM"))  # fmt: skip
+    return Options(False, warm_runs=20, sessions=20, session_reruns=3, pandas_runs=3, revisions=10, commune_codes=None)
+
+
+def page_cases(quick: bool) -> list[PageCase]:
+    """Every page listed in app.py (the Profile page on both boundary sets), or two pages in quick mode."""
+    pages = re.findall(r'st\.Page\(\s*"(pages/[a-z_]+\.py)"', APP.read_text(encoding="utf-8"))
+    cases = []
+    for page in pages:
+        name = Path(page).stem
+        if name == "profile":
+            cases.append(PageCase(page, "profile (34)", {"area": PROFILE_AREA["34"]}))
+            cases.append(PageCase(page, "profile (63)", {"area": PROFILE_AREA["63"], "boundary": "63"}))
+        else:
+            cases.append(PageCase(page, name))
+    if quick:
+        cases = [c for c in cases if c.label in ("overview", "profile (34)")]
+    return cases
+
+
+# ---------------------------------------------------------------------------------------------------
+# Datasets
+# ---------------------------------------------------------------------------------------------------
+
+
+def _size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def _result_rows(path: Path) -> int:
+    import pyarrow.parquet as pq
+
+    return sum(pq.ParquetFile(f).metadata.num_rows for f in (path / "results").glob("year=*/*.parquet"))
+
+
+def build_datasets(root: Path, opts: Options, source: Path | None = None) -> dict[str, Path]:
+    """The three datasets: bundled (a copy), communes (every indicator per commune), x10 (revisions).
+
+    communes: the bundled province and nation rows, plus commune rows for every indicator (the demo's own
+    split of the province rows, so communes add up to their province), 2016-2024 on the former communes
+    and 2025 on the new ones. x10: the communes dataset with every commune-level row delivered in
+    ``revisions`` batches: nine older revisions (values off by 1-9 %) under the current one, as an
+    importer that keeps history leaves them; each query must find the latest of ten versions.
+    """
+    import pandas as pd
+
+    from ascc import dataset, demo, reference
+
+    source = source or settings.data_dir()
+    out = {}
+    bundled = root / "bundled"
+    shutil.copytree(source, bundled)
+    out["bundled"] = bundled
+
+    communes = root / "communes"
+    shutil.copytree(source, communes, ignore=shutil.ignore_patterns("results"))
+    for part in sorted((source / "results").glob("year=*/*.parquet")):
+        if "communes" not in part.name:
+            (communes / "results" / part.parent.name).mkdir(parents=True, exist_ok=True)
+            shutil.copy2(part, communes / "results" / part.parent.name / part.name)
+    frames = []
+    for part in sorted((communes / "results").glob("year=*/*.parquet")):
+        frame = pd.read_parquet(part)
+        frame["year"] = int(part.parent.name.split("=")[1])
+        frames.append(frame)
+    provinces = pd.concat(frames, ignore_index=True)
+    indicators = reference.indicators()
+    codes = opts.commune_codes or tuple(indicators["indicator_code"])
+    rows = demo.split_to_communes(provinces, codes, indicators)
+    dataset.write_results(communes, rows, demo.COMMUNE_FILE)
+    out["communes"] = communes
+
+    x10 = root / "x10"
+    shutil.copytree(communes, x10)
+    _add_revisions(x10, opts.revisions)
+    out["x10"] = x10
+    return out
+
+
+def _add_revisions(data_dir: Path, revisions: int) -> None:
+    """Older batches of every commune-level row (batch ids that sort before the current one)."""
+    import duckdb
+
+    con = duckdb.connect()
+    glob = str(data_dir / "results" / "year=*" / "*communes*.parquet").replace("'", "''")
+    for k in range(1, revisions):
+        target = str(data_dir / "results").replace("'", "''")
+        # Batch ids demo-0000-rK sort before demo-0001, so the current rows stay the latest.
+        con.execute(
+            f"copy (select indicator_code, area_id, breakdown, value * (1 - {k} / 100.0) as value, numerator, "
+            f"denominator, weight, status, source, 'demo-0000-r{k}' as batch_id, year "
+            f"from read_parquet('{glob}', hive_partitioning = true)) "
+            f"to '{target}' (format parquet, compression zstd, partition_by (year), "
+            f"filename_pattern 'demo-0000-r{k}-{{i}}', overwrite_or_ignore)"
+        )
+    con.close()
+
+
+# ---------------------------------------------------------------------------------------------------
+# The child process: one dataset, one or more pages, cold then warm runs
+# ---------------------------------------------------------------------------------------------------
+
+
+def _pin_router() -> None:
+    # NOTE: as tests/apptest.py: AppTest 1.67 resets PagesManager.uses_pages_directory before every run,
+    # and reruns would then execute the page file alone, skipping app.py. The real server turns the
+    # flag off for good at the first st.navigation call; pin it off so reruns behave as in the browser.
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    PagesManager.__init__ = init
+
+
+class QueryTimer:
+    """Wraps ascc.db.run_query and records (name, seconds) per call while ``active``."""
+
+    def __init__(self):
+        from ascc import db
+
+        self.calls: list[tuple[str, float]] = []
+        self._db = db
+        self._run = db.run_query
+        self._lock = threading.Lock()
+        db.run_query = self._timed
+
+    def _timed(self, name, **params):
+        start = time.perf_counter()
+        try:
+            return self._run(name, **params)
+        finally:
+            with self._lock:
+                self.calls.append((name, time.perf_counter() - start))
+
+    def take(self) -> list[tuple[str, float]]:
+        with self._lock:
+            calls, self.calls = self.calls, []
+        return calls
+
+
+def _slowest(calls: list[tuple[str, float]]) -> tuple[str, float] | None:
+    return max(calls, key=lambda c: c[1]) if calls else None
+
+
+def payload_bytes(at) -> int:
+    """The size of what a run sends to the browser: every element's serialized message in the tree."""
+
+    def walk(node) -> int:
+        proto = getattr(node, "proto", None)
+        total = proto.ByteSize() if proto is not None and hasattr(proto, "ByteSize") else 0
+        children = getattr(node, "children", None) or {}
+        return total + sum(walk(child) for child in children.values())
+
+    return walk(at._tree)
+
+
+def chart_points(at) -> list[int]:
+    """The largest trace of every Plotly chart of a run, in data points."""
+    from ascc.communes import points_in
+
+    return [points_in(json.loads(el.proto.spec)) for el in at.get("plotly_chart")]
+
+
+def _new_app(case: PageCase):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(APP), default_timeout=600)
+    for key, value in case.query.items():
+        at.query_params[key] = value
+    return at
+
+
+def _open(at, case: PageCase) -> None:
+    """The first run of a session: app.py's default page, then the page (AppTest cannot start elsewhere)."""
+    at.run()
+    if case.page != "pages/overview.py":
+        at.switch_page(case.page)
+        at.run()
+
+
+def _use_queries(spec: dict) -> None:
+    # Another copy of queries/ (``--queries``): measures a proposed change to shared SQL without editing it.
+    if spec.get("queries_dir"):
+        settings.QUERIES_DIR = Path(spec["queries_dir"])
+
+
+def child_pages(spec: dict) -> list[dict]:
+    """Run in a fresh process: each page cold (first), warm (reruns), then uncached; one dict per page.
+
+    ``spec["runs"]`` lists (dataset, data_dir, cases); the full benchmark gives one page per process, so
+    every page's first run is cold; the quick mode runs everything in one process (only the first is cold).
+    """
+    os.environ.setdefault("STREAMLIT_BROWSER_GATHER_USAGE_STATS", "false")
+    _use_queries(spec)
+    import resource
+
+    _pin_router()
+    timer = QueryTimer()
+    import streamlit as st
+
+    from ascc import db
+
+    out = []
+    for run_spec in spec["runs"]:
+        os.environ[settings.DATA_DIR_ENV] = run_spec["data_dir"]
+        db.clear_cache()
+        for raw in run_spec["cases"]:
+            case = PageCase(**raw)
+            row = {"label": case.label, "page": case.page, "dataset": run_spec["dataset"], "error": None}
+            try:
+                at = _new_app(case)
+                start = time.perf_counter()
+                _open(at, case)
+                row["first_run_s"] = time.perf_counter() - start
+                row["first_done_epoch"] = time.time()
+                if at.exception:
+                    raise RuntimeError("; ".join(str(e.value) for e in at.exception)[:300])
+                calls = timer.take()
+                row["slowest_cold"], row["queries_cold"] = _slowest(calls), len(calls)
+                row["payload_bytes"] = payload_bytes(at)
+                points = chart_points(at)
+                row["n_charts"], row["max_points"] = len(points), max(points, default=0)
+                warm = []
+                for _ in range(spec["warm_runs"]):
+                    start = time.perf_counter()
+                    at.run()
+                    warm.append(time.perf_counter() - start)
+                timer.take()
+                row["warm_s"] = warm
+                # A rerun with nothing cached but the process and the DuckDB connection: what new filter
+                # values cost (every query runs, every figure is built).
+                with db._cache_lock:
+                    db._cache.clear()
+                st.cache_data.clear()
+                st.cache_resource.clear()
+                start = time.perf_counter()
+                at.run()
+                row["uncached_s"] = time.perf_counter() - start
+                row["slowest_uncached"] = _slowest(timer.take())
+            except Exception as exc:  # a broken page is reported in its row, the others still run
+                row["error"] = f"{type(exc).__name__}: {exc}"[:300]
+            row["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            out.append(row)
+    return out
+
+
+def child_concurrent(spec: dict) -> dict:
+    """Run in a fresh process: ``sessions`` AppTest sessions of the Regions page at once, in threads."""
+    os.environ[settings.DATA_DIR_ENV] = spec["data_dir"]
+    _use_queries(spec)
+    _pin_router()
+    case = PageCase(REGIONS_PAGE, "regions")
+    warmup = _new_app(case)
+    _open(warmup, case)  # the process has served the page before: its queries are cached
+    runs: list[float] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+    barrier = threading.Barrier(spec["sessions"])
+
+    def session() -> None:
+        try:
+            at = _new_app(case)
+            barrier.wait()
+            start = time.perf_counter()
+            _open(at, case)
+            times = [time.perf_counter() - start]
+            for _ in range(spec["reruns"]):
+                start = time.perf_counter()
+                at.run()
+                times.append(time.perf_counter() - start)
+            with lock:
+                runs.extend(times)
+                if at.exception:
+                    errors.append(str(at.exception[0].value)[:200])
+        except Exception as exc:
+            with lock:
+                errors.append(f"{type(exc).__name__}: {exc}"[:200])
+
+    threads = [threading.Thread(target=session) for _ in range(spec["sessions"])]
+    start = time.perf_counter()
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    return {"dataset": spec["dataset"], "runs_s": runs, "errors": errors, "wall_s": time.perf_counter() - start}
+
+
+def _spawn(kind: str, spec: dict) -> tuple[object, float, float]:
+    """Run a child process; return its result, its start time (epoch) and its wall time."""
+    spawned = time.time()
+    proc = subprocess.run(
+        [sys.executable, "-m", "ascc.bench", kind, json.dumps(spec)],
+        capture_output=True, text=True, cwd=settings.PROJECT_ROOT, env={**os.environ, "PYTHONPATH": str(settings.PROJECT_ROOT)},
+    )  # fmt: skip
+    wall = time.time() - spawned
+    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith(MARK)]
+    if proc.returncode != 0 or not lines:
+        raise RuntimeError(f"benchmark child {kind} failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    return json.loads(lines[-1][len(MARK):]), spawned, wall
+
+
+# ---------------------------------------------------------------------------------------------------
+# Plain pandas, as many Streamlit apps do it: reload the Parquet files on every run
+# ---------------------------------------------------------------------------------------------------
+
+
+def _pandas_load(data_dir: Path):
+    import pandas as pd
+
+    results = pd.read_parquet(data_dir / "results")  # every file, every column, on every run
+    results["year"] = results["year"].astype(int)
+    results = results.sort_values("batch_id", kind="stable").drop_duplicates(
+        ["indicator_code", "area_id", "year", "breakdown"], keep="last"
+    )  # the latest batch wins, as in the app
+    areas = pd.read_parquet(data_dir / "areas.parquet")
+    lineage = pd.read_parquet(data_dir / "lineage.parquet")
+    indicators = pd.read_parquet(data_dir / "indicators.parquet").set_index("indicator_code")
+    return results, areas, lineage, indicators
+
+
+def _pandas_34(results, lineage, indicators, code: str):
+    """Every new province's values of a ratio indicator, all years: reported, or rebuilt from the former ones."""
+    import pandas as pd
+
+    scale = float(indicators.loc[code, "scale"])
+    rows = results[(results["indicator_code"] == code) & (results["breakdown"] == "total")]
+    reported = rows[rows["area_id"].str.startswith("P34-")][["area_id", "year", "numerator", "denominator", "value"]]
+    old = rows[rows["area_id"].str.startswith("P63-")].merge(lineage, left_on="area_id", right_on="former_id")
+    members = lineage[lineage["former_id"].str.startswith("P63-")].groupby("successor_id").size().rename("members")
+    rebuilt = old.groupby(["successor_id", "year"]).agg(numerator=("numerator", "sum"), denominator=("denominator", "sum"),
+                                                        n=("value", "count")).reset_index()  # fmt: skip
+    rebuilt = rebuilt.join(members, on="successor_id").rename(columns={"successor_id": "area_id"})
+    rebuilt["value"] = (rebuilt["numerator"] / rebuilt["denominator"] * scale).where(rebuilt["n"] == rebuilt["members"])
+    rebuilt = rebuilt.merge(reported[["area_id", "year"]], how="left", indicator=True)
+    rebuilt = rebuilt[rebuilt["_merge"] == "left_only"].drop(columns=["_merge", "n", "members"])
+    return pd.concat([reported, rebuilt], ignore_index=True)
+
+
+def pandas_ranking(data_dir: Path, code: str, year: int):
+    """The new provinces ranked on one indicator and year, with the regional aggregates."""
+    results, areas, lineage, indicators = _pandas_load(data_dir)
+    values = _pandas_34(results, lineage, indicators, code)
+    values = values[values["year"] == year].merge(areas[["area_id", "region_code"]], on="area_id")
+    better = values["value"] if indicators.loc[code, "higher_is_better"] else -values["value"]
+    values["rank"] = better.rank(ascending=False, method="min")
+    ok = values[values["value"].notna()]
+    regions = ok.groupby("region_code")[["numerator", "denominator"]].sum()
+    regions["value"] = regions["numerator"] / regions["denominator"] * float(indicators.loc[code, "scale"])
+    return values.set_index("area_id")["value"], regions["value"]
+
+
+def pandas_trend(data_dir: Path, code: str, area_id: str):
+    """One new province's series of one indicator (rebuilt before 2025)."""
+    results, _, lineage, indicators = _pandas_load(data_dir)
+    values = _pandas_34(results, lineage, indicators, code)
+    return values[values["area_id"] == area_id].set_index("year")["value"].sort_index()
+
+
+def pandas_rebuild(data_dir: Path, code: str):
+    """Every region's series on the 34-province boundaries: the boundary rebuild, then the regional sums."""
+    results, areas, lineage, indicators = _pandas_load(data_dir)
+    values = _pandas_34(results, lineage, indicators, code)
+    values = values[values["value"].notna()].merge(areas[["area_id", "region_code"]], on="area_id")
+    regions = values.groupby(["region_code", "year"])[["numerator", "denominator"]].sum()
+    return regions["numerator"] / regions["denominator"] * float(indicators.loc[code, "scale"])
+
+
+def compare_with_pandas(data_dir: Path, runs: int) -> list[dict]:
+    """DuckDB (ascc.db.run_query, result cache emptied before each call) against plain pandas, same answers."""
+    import numpy as np
+
+    from ascc import db
+
+    os.environ[settings.DATA_DIR_ENV] = str(data_dir)
+    db.clear_cache()
+    code, area, year = COMPARE_INDICATOR, PROFILE_AREA["34"], 2025
+
+    def duck_ranking():
+        ranking = db.run_query("province_ranking", lang="en", indicator=code, boundary="34", year=year, breakdown="total")
+        summary = db.run_query("region_summary", lang="en", indicator=code, boundary="34", year=year, breakdown="total")
+        return ranking.set_index("area_id")["value"], summary.set_index("area_id")["value"]
+
+    def duck_trend():
+        return db.run_query("province_trend", indicator=code, areas=[area], breakdown="total").set_index("year")["value"]
+
+    def duck_rebuild():
+        return db.run_query("region_trend", lang="en", indicator=code, boundary="34", breakdown="total")
+
+    cases = [
+        ("regional ranking", duck_ranking, lambda: pandas_ranking(data_dir, code, year)),
+        ("province trend", duck_trend, lambda: pandas_trend(data_dir, code, area)),
+        ("boundary rebuild", duck_rebuild, lambda: pandas_rebuild(data_dir, code)),
+    ]
+    out = []
+    db.run_query("indicator_list", lang="en")  # open the connection (once per dataset, as the app does)
+    for name, duck, plain in cases:
+        duck_times, plain_times = [], []
+        for _ in range(runs):
+            with db._cache_lock:
+                db._cache.clear()
+            start = time.perf_counter()
+            duck_answer = duck()
+            duck_times.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            plain_answer = plain()
+            plain_times.append(time.perf_counter() - start)
+        if name == "regional ranking":
+            same = np.allclose(duck_answer[0].reindex(plain_answer[0].index), plain_answer[0], equal_nan=True) and np.allclose(
+                duck_answer[1].rename(lambda a: a.removeprefix("R-")).reindex(plain_answer[1].index), plain_answer[1])
+        elif name == "province trend":
+            same = np.allclose(duck_answer.reindex(plain_answer.dropna().index), plain_answer.dropna())
+        else:
+            regions = duck_answer[duck_answer["area_id"] != "VN"]
+            duck_series = regions.set_index([regions["area_id"].str.removeprefix("R-"), "year"])["value"]
+            same = np.allclose(duck_series.reindex(plain_answer.index), plain_answer)
+        duck_ms, plain_ms = statistics.median(duck_times) * 1000, statistics.median(plain_times) * 1000
+        out.append({"computation": name, "duckdb_ms": duck_ms, "pandas_ms": plain_ms, "ratio": plain_ms / duck_ms,
+                    "same_answer": bool(same)})  # fmt: skip
+    db.clear_cache()
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------
+# The report
+# ---------------------------------------------------------------------------------------------------
+
+
+def machine() -> dict:
+    """The machine and versions the benchmark ran on."""
+    import duckdb
+    import pandas
+    import plotly
+    import streamlit
+
+    mem = "?"
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                mem = f"{int(line.split()[1]) / 1024 / 1024:.1f} GB"
+    except OSError:
+        pass
+    load = os.getloadavg() if hasattr(os, "getloadavg") else (float("nan"),) * 3
+    return {
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "cores": os.cpu_count(),
+        "memory": mem,
+        "cpu": platform.processor() or platform.machine(),
+        "python": platform.python_version(),
+        "duckdb": duckdb.__version__,
+        "streamlit": streamlit.__version__,
+        "plotly": plotly.__version__,
+        "pandas": pandas.__version__,
+        "load_at_start": f"{load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}",
+    }
+
+
+def _pct(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
+
+
+def summarise(result: dict) -> dict:
+    """Targets met or missed, from the raw measurements."""
+    pages = [p for p in result["pages"] if not p.get("error")]
+    checks = []
+
+    def check(name: str, ok: bool, detail: str) -> None:
+        checks.append({"target": name, "met": ok, "detail": detail})
+
+    for ds, limit in TARGET_WARM_MS.items():
+        rows = [p for p in pages if p["dataset"] == ds]
+        if not rows:
+            continue
+        worst = max(rows, key=lambda p: statistics.median(p["warm_s"]))
+        ms = statistics.median(worst["warm_s"]) * 1000
+        check(f"warm page run median ≤ {limit} ms ({ds})", ms <= limit, f"slowest page: {worst['label']} {ms:.0f} ms")
+    worst = max(pages, key=lambda p: p["cold_s"], default=None)
+    if worst:
+        check(f"cold first page ≤ {TARGET_COLD_S:g} s", worst["cold_s"] <= TARGET_COLD_S,
+              f"slowest: {worst['label']} on {worst['dataset']} {worst['cold_s']:.1f} s")  # fmt: skip
+    rows = [p for p in pages if p["dataset"] == "communes"]
+    if rows:
+        mem = max(p["maxrss_mb"] for p in rows)
+        check(f"peak memory at commune level ≤ {TARGET_MEMORY_MB / 1024:g} GB", mem <= TARGET_MEMORY_MB, f"{mem:.0f} MB")
+    for c in result["concurrent"]:
+        p95 = _pct(c["runs_s"], 0.95)
+        check(f"{c['sessions']} concurrent sessions on Regions p95 ≤ {TARGET_CONCURRENT_P95_S:g} s ({c['dataset']})",
+              p95 <= TARGET_CONCURRENT_P95_S and not c["errors"], f"p95 {p95:.2f} s" + (f", {len(c['errors'])} errors" if c["errors"] else ""))  # fmt: skip
+    cmp_rows = [r for r in result["pandas"] if r["dataset"] == "communes"]
+    if cmp_rows:
+        low = min(cmp_rows, key=lambda r: r["ratio"])
+        check(f"≥ {TARGET_PANDAS_RATIO:g}× faster than plain pandas (communes)",
+              low["ratio"] >= TARGET_PANDAS_RATIO and all(r["same_answer"] for r in cmp_rows),
+              f"lowest: {low['computation']} {low['ratio']:.1f}×")  # fmt: skip
+    most = max(pages, key=lambda p: p["max_points"], default=None)
+    if most:
+        check(f"no chart sends more than {TARGET_POINTS:,} points", most["max_points"] <= TARGET_POINTS,
+              f"largest: {most['max_points']:,} ({most['label']}, {most['dataset']})")  # fmt: skip
+    big = max(pages, key=lambda p: p["payload_bytes"], default=None)
+    if big:
+        check(f"no page sends more than {TARGET_PAYLOAD_MB:g} MB", big["payload_bytes"] <= TARGET_PAYLOAD_MB * 1e6,
+              f"largest: {big['label']} on {big['dataset']} {big['payload_bytes'] / 1e6:.2f} MB")  # fmt: skip
+    errors = [p for p in result["pages"] if p.get("error")]
+    if errors:
+        check("every page runs", False, "; ".join(f"{p['label']} ({p['dataset']}): {p['error']}" for p in errors)[:400])
+    return {"checks": checks}
+
+
+def _query(slowest) -> str:
+    return f"{slowest[0]} {slowest[1] * 1000:.0f}" if slowest else "–"
+
+
+def markdown(result: dict) -> str:
+    """The report: machine, datasets, pages, concurrent sessions, pandas comparison, targets."""
+    m = result["machine"]
+    lines = [
+        "# Benchmark",
+        "",
+        f"Written by `python -m ascc bench{' --quick' if result['quick'] else ''}` on {m['date']}: "
+        f"{m['cores']} cores ({m['cpu']}), {m['memory']} memory, load average at start {m['load_at_start']}; "
+        f"Python {m['python']}, DuckDB {m['duckdb']}, Streamlit {m['streamlit']}, Plotly {m['plotly']}, "
+        f"pandas {m['pandas']}."
+        + (f" Queries from `{result['queries_dir']}` instead of `queries/`." if result.get("queries_dir") else ""),
+        "",
+        "## Datasets",
+        "",
+        "| dataset | what | result rows | size on disk |",
+        "|---|---|---:|---:|",
+    ]
+    for d in result["datasets"]:
+        lines.append(f"| {d['name']} | {d['what']} | {d['rows']:,} | {d['bytes'] / 1e6:.1f} MB |")
+    lines += [
+        "",
+        "## Pages",
+        "",
+        "Cold: a new Python process, from its start (imports included) until the page is drawn; AppTest must run "
+        "the default page (Overview) before it can switch, so the cold time of the other pages includes that "
+        "run. Warm: reruns of the same page in that process (median and 95th percentile). Uncached: one rerun "
+        "after emptying the query cache and Streamlit's caches (every query and figure built again, as for new "
+        "filter values). Slowest query: name and milliseconds, in the cold run and in the uncached rerun. "
+        "Payload: the serialized elements the run sends to the browser. Points: the largest chart trace.",
+        "",
+        "| dataset | page | cold s | warm median ms | warm p95 ms | uncached ms | slowest query, cold (ms) "
+        "| slowest query, uncached (ms) | payload KB | charts | max points | peak RSS MB |",
+        "|---|---|---:|---:|---:|---:|---|---|---:|---:|---:|---:|",
+    ]
+    for p in result["pages"]:
+        if p.get("error"):
+            lines.append(f"| {p['dataset']} | {p['label']} | error: {p['error']} |||||||||")
+            continue
+        lines.append(
+            f"| {p['dataset']} | {p['label']} | {p['cold_s']:.1f} | {statistics.median(p['warm_s']) * 1000:.0f} | "
+            f"{_pct(p['warm_s'], 0.95) * 1000:.0f} | {p['uncached_s'] * 1000:.0f} | {_query(p['slowest_cold'])} | "
+            f"{_query(p['slowest_uncached'])} | {p['payload_bytes'] / 1024:.0f} | {p['n_charts']} | "
+            f"{p['max_points']:,} | {p['maxrss_mb']:.0f} |"
+        )
+    lines += [
+        "",
+        "## Concurrent sessions on the Regions page",
+        "",
+        "Sessions open the page at the same moment (AppTest instances in threads of one process that has served "
+        "the page before), then rerun it; every run counts.",
+        "",
+        "| dataset | sessions | runs | median s | p95 s | max s | wall s | errors |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for c in result["concurrent"]:
+        r = c["runs_s"]
+        lines.append(
+            f"| {c['dataset']} | {c['sessions']} | {len(r)} | {statistics.median(r) if r else float('nan'):.2f} | "
+            f"{_pct(r, 0.95):.2f} | {max(r, default=float('nan')):.2f} | {c['wall_s']:.1f} | {len(c['errors'])} |"
+        )
+    lines += [
+        "",
+        "## DuckDB against plain pandas",
+        "",
+        f"Indicator {COMPARE_INDICATOR} on the 34-province boundaries. DuckDB: the app's queries through "
+        "`run_query` with its result cache emptied (the connection stays open, as in the app): "
+        "`province_ranking` + `region_summary` (2025), `province_trend` (Thanh Hóa), `region_trend` (every "
+        "region and year, rebuilt before 2025). pandas: `pd.read_parquet` of every result file on each run, "
+        "latest batch kept, then the same computation; both give the same numbers (checked).",
+        "",
+        "| dataset | computation | DuckDB ms | pandas ms | pandas / DuckDB | same answer |",
+        "|---|---|---:|---:|---:|---|",
+    ]
+    for r in result["pandas"]:
+        lines.append(
+            f"| {r['dataset']} | {r['computation']} | {r['duckdb_ms']:.0f} | {r['pandas_ms']:.0f} | "
+            f"{r['ratio']:.1f}× | {'yes' if r['same_answer'] else 'NO'} |"
+        )
+    lines += ["", "## Targets", "", "| target | met | measured |", "|---|---|---|"]
+    for c in result["summary"]["checks"]:
+        lines.append(f"| {c['target']} | {'yes' if c['met'] else '**no**'} | {c['detail']} |")
+    return "\n".join(lines) + "\n"
+
+
+def run(opts: Options, out: Path | None, keep: Path | None = None, queries: Path | None = None) -> dict:
+    """The whole benchmark; returns the raw measurements (and writes the report when ``out`` is given)."""
+    result = {"quick": opts.quick, "machine": machine(), "pages": [], "concurrent": [], "pandas": [], "datasets": [],
+              "queries_dir": str(queries) if queries else None}  # fmt: skip
+    if queries is not None:
+        settings.QUERIES_DIR = queries.resolve()
+    root = Path(tempfile.mkdtemp(prefix="ascc-bench-"))
+    try:
+        print(f"building datasets in {root} ...", flush=True)
+        sets = build_datasets(root, opts)
+        what = {
+            "bundled": "the bundled demo dataset (copy of data/)",
+            "communes": "province rows + commune rows for "
+            + ("every indicator" if opts.commune_codes is None else ", ".join(opts.commune_codes))
+            + ", 2016–2025",
+            "x10": f"communes, every commune row delivered in {opts.revisions} batches (the latest wins)",
+        }
+        for name, path in sets.items():
+            info = {"name": name, "what": what[name], "rows": _result_rows(path), "bytes": _size(path)}
+            result["datasets"].append(info)
+            print(f"  {name}: {info['rows']:,} result rows, {info['bytes'] / 1e6:.1f} MB", flush=True)
+        cases = page_cases(opts.quick)
+        if opts.quick:  # one process for everything
+            batches = [[(name, path, cases) for name, path in sets.items()]]
+        else:  # one process per dataset and page, so that every page's first run is cold
+            batches = [[(name, path, [case])] for name, path in sets.items() for case in cases]
+        for batch in batches:
+            spec = {"warm_runs": opts.warm_runs, "queries_dir": result["queries_dir"],
+                    "runs": [{"dataset": n, "data_dir": str(p), "cases": [c.__dict__ for c in cs]} for n, p, cs in batch]}  # fmt: skip
+            rows, spawned, _ = _spawn("pages", spec)
+            for i, row in enumerate(rows):
+                # Only the first page of a process is cold; in quick mode the others are first visits.
+                row["cold_s"] = row.get("first_done_epoch", spawned) - spawned if i == 0 else row.get("first_run_s", 0.0)
+                result["pages"].append(row)
+                if row.get("error"):
+                    print(f"  {row['dataset']:8s} {row['label']:14s} ERROR {row['error']}", flush=True)
+                else:
+                    print(f"  {row['dataset']:8s} {row['label']:14s} cold {row['cold_s']:.1f} s, warm median "
+                          f"{statistics.median(row['warm_s']) * 1000:.0f} ms, slowest query {_query(row['slowest_cold'])} ms",
+                          flush=True)  # fmt: skip
+        # Quick mode: concurrency on the bundled set and the pandas comparison at commune level only.
+        for name, path in sets.items():
+            if opts.quick and name != "bundled":
+                continue
+            conc, _, _ = _spawn("concurrent", {"data_dir": str(path), "dataset": name, "sessions": opts.sessions,
+                                               "reruns": opts.session_reruns, "queries_dir": result["queries_dir"]})  # fmt: skip
+            conc["sessions"] = opts.sessions
+            result["concurrent"].append(conc)
+            print(f"  {name:8s} {opts.sessions} sessions: p95 {_pct(conc['runs_s'], 0.95):.2f} s", flush=True)
+        for name, path in sets.items():
+            if opts.quick and name != "communes":
+                continue
+            for row in compare_with_pandas(path, opts.pandas_runs):
+                row["dataset"] = name
+                result["pandas"].append(row)
+                print(f"  {name:8s} {row['computation']}: pandas / DuckDB = {row['ratio']:.1f}", flush=True)
+    finally:
+        if keep is not None:
+            shutil.copytree(root, keep, dirs_exist_ok=True)
+        shutil.rmtree(root, ignore_errors=True)
+    result["summary"] = summarise(result)
+    report = markdown(result)
+    print(report)
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(report, encoding="utf-8")
+        print(f"written to {out}")
+    return result
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``python -m ascc bench``."""
+    parser.add_argument("--quick", action="store_true", help="smoke mode: tiny data, two pages, two or three runs")
+    parser.add_argument("--out", type=Path, default=None, help="write the report (Markdown) here, e.g. docs/benchmark.md")
+    parser.add_argument("--keep", type=Path, default=None, help="copy the generated datasets here")
+    parser.add_argument("--queries", type=Path, default=None,
+                        help="use another copy of queries/ (to measure a proposed change to shared SQL)")  # fmt: skip
+
+
+def main(args: argparse.Namespace) -> int:
+    """Run the benchmark; exit code 0 when it ran (targets are reported, not enforced)."""
+    run(options(args.quick), args.out, args.keep, args.queries)
+    return 0
+
+
+if __name__ == "__main__":
+    kind, spec = sys.argv[1], json.loads(sys.argv[2])
+    outcome = child_pages(spec) if kind == "pages" else child_concurrent(spec)
+    print(MARK + json.dumps(outcome), flush=True)
