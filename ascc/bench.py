@@ -219,6 +219,23 @@ class QueryTimer:
         return calls
 
 
+def peak_memory_mb() -> float:
+    """This process's peak resident memory (MB).
+
+    NOTE: /proc/self/status VmHWM rather than getrusage's ru_maxrss, which Linux carries over from the
+    parent across exec: a child of the (large) benchmark process would report the parent's peak.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _slowest(calls: list[tuple[str, float]]) -> tuple[str, float] | None:
     return max(calls, key=lambda c: c[1]) if calls else None
 
@@ -273,8 +290,6 @@ def child_pages(spec: dict) -> list[dict]:
     """
     os.environ.setdefault("STREAMLIT_BROWSER_GATHER_USAGE_STATS", "false")
     _use_queries(spec)
-    import resource
-
     _pin_router()
     timer = QueryTimer()
     import streamlit as st
@@ -320,7 +335,7 @@ def child_pages(spec: dict) -> list[dict]:
                 row["slowest_uncached"] = _slowest(timer.take())
             except Exception as exc:  # a broken page is reported in its row, the others still run
                 row["error"] = f"{type(exc).__name__}: {exc}"[:300]
-            row["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            row["maxrss_mb"] = peak_memory_mb()
             out.append(row)
     return out
 

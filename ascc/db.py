@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import shutil
+import tempfile
 import threading
+import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
@@ -135,8 +139,25 @@ def dataset_version(data_dir: Path | None = None) -> str:
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
-def _connect(data_dir: Path) -> duckdb.DuckDBPyConnection:
+def _connect(data_dir: Path, version: str) -> duckdb.DuckDBPyConnection:
+    con = _define_views(data_dir)
+    try:
+        materialise(con, data_dir, version)
+    except OSError:
+        # No cache folder can be written (read-only home, full disk): compute them into memory.
+        con.close()
+        con = _define_views(data_dir)
+        for name in MATERIALISED:
+            con.execute(f"create table _m_{name} as select * from {name}")
+            _replace(con, name, f"select * from _m_{name}", as_table=True)
+            con.execute(f"drop table _m_{name}")
+    return con
+
+
+def _define_views(data_dir: Path) -> duckdb.DuckDBPyConnection:
+    """A connection with a view per table and the shared views of queries/views (nothing computed yet)."""
     con = duckdb.connect(":memory:")
+    con.execute(f"set temp_directory = {_sql_literal(Path(tempfile.gettempdir()) / 'ascc-duckdb-spill')}")
     for name, (file_name, table_schema) in schema.TABLES.items():
         path = data_dir / file_name
         if name == "results":
@@ -160,7 +181,7 @@ def _connect(data_dir: Path) -> duckdb.DuckDBPyConnection:
             # For each indicator x area x year x breakdown the latest visible batch wins (log order,
             # then batch id); older rows stay on disk as history and reappear when a batch is withdrawn.
             con.execute(
-                "create view results as select * exclude (_rn, _seq) from ("
+                "create view results_latest as select * exclude (_rn, _seq) from ("
                 " select r.*, coalesce(c.seq, 0) as _seq, row_number() over ("
                 "  partition by r.indicator_code, r.area_id, r.year, r.breakdown"
                 "  order by coalesce(c.seq, 0) desc, r.batch_id desc) as _rn"
@@ -169,6 +190,9 @@ def _connect(data_dir: Path) -> duckdb.DuckDBPyConnection:
                 "  group by batch_id) c on c.batch_id = r.batch_id"
                 f" {visible}) where _rn = 1"
             )
+            # `results` holds the province, region and national rows; commune rows (ids starting with C,
+            # data/README.md) are read through commune_results only, so province questions never scan them.
+            con.execute("create view results as select * from results_latest where not starts_with(area_id, 'C')")
         elif path.exists():
             con.execute(f"create view {name} as select * from read_parquet({_sql_literal(path)})")
         else:
@@ -177,6 +201,99 @@ def _connect(data_dir: Path) -> duckdb.DuckDBPyConnection:
     for view_file in view_files():
         con.execute(view_file.read_text(encoding="utf-8"))
     return con
+
+
+# --- materialised aggregates -------------------------------------------------------------------
+#
+# The views above are the rules; computing them on every query would rebuild the 34-province history
+# and rescan every result file (millions of rows at commune level) each time a page asks a question.
+# They are computed once per dataset version instead, written as Parquet to a cache folder keyed by the
+# dataset version and the SQL of the views, and every later connection (a new server process, a
+# restart) reads them from there. Small tables are loaded into DuckDB's memory; commune_results stays
+# on disk, sorted by indicator and province so a question about one province reads a few row groups.
+
+MATERIALISED = ("results", "province_results", "region_results", "commune_results", "commune_years")
+ON_DISK = {"commune_results": "indicator_code, province_id, year, area_id"}
+_CACHE_FORMAT = "1"
+_DONE = "complete"
+
+
+def _cache_folder(data_dir: Path, version: str) -> Path:
+    digest = hashlib.sha256(_CACHE_FORMAT.encode())
+    for view_file in view_files():
+        digest.update(view_file.read_bytes())
+    digest.update(version.encode())
+    place = hashlib.sha256(str(data_dir).encode()).hexdigest()[:12]
+    return settings.cache_dir() / place / f"{version}-{digest.hexdigest()[:12]}"
+
+
+def _kind(con: duckdb.DuckDBPyConnection, name: str) -> str | None:
+    row = con.execute("select table_type from information_schema.tables where table_name = ?", [name]).fetchone()
+    return None if row is None else ("view" if row[0] == "VIEW" else "table")
+
+
+def _replace(con: duckdb.DuckDBPyConnection, name: str, select: str, as_table: bool) -> None:
+    # DuckDB binds views by name when a query runs, so views built on `name` read the replacement.
+    kind = _kind(con, name)
+    if kind == "view":
+        con.execute(f"drop view {name}")
+    elif kind == "table":
+        con.execute(f"drop table {name}")
+    con.execute(f"create {'table' if as_table else 'view'} {name} as {select}")
+
+
+def _attach(con: duckdb.DuckDBPyConnection, folder: Path) -> None:
+    for name in MATERIALISED:
+        parquet = f"select * from read_parquet({_sql_literal(folder / f'{name}.parquet')})"
+        _replace(con, name, parquet, as_table=name not in ON_DISK)
+
+
+def _build(con: duckdb.DuckDBPyConnection, folder: Path) -> None:
+    """Compute every materialised view into ``folder`` (atomically: a finished folder or none)."""
+    tmp = folder.with_name(f"{folder.name}.tmp-{os.getpid()}-{threading.get_ident()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    try:
+        for name in MATERIALISED:
+            target = tmp / f"{name}.parquet"
+            order = f" order by {ON_DISK[name]}" if name in ON_DISK else ""
+            con.execute(
+                f"copy (select * from {name}{order}) to {_sql_literal(target)}"
+                " (format parquet, compression zstd, row_group_size 8192)"
+            )
+            # Later views read this one from the file, not by computing it again.
+            _replace(con, name, f"select * from read_parquet({_sql_literal(target)})", as_table=name not in ON_DISK)
+        (tmp / _DONE).write_text(time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
+        try:
+            os.rename(tmp, folder)
+        except OSError:  # another process finished the same version first: its copy is as good
+            shutil.rmtree(tmp, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _prune(folder: Path, keep_s: float = 600) -> None:
+    # Older versions of this dataset, unless recent: another process may still read them.
+    now = time.time()
+    for other in folder.parent.iterdir():
+        if other != folder and now - other.stat().st_mtime > keep_s:
+            shutil.rmtree(other, ignore_errors=True)
+
+
+def materialise(con: duckdb.DuckDBPyConnection, data_dir: Path, version: str) -> None:
+    """Replace the MATERIALISED views of ``con`` by their values for this dataset version.
+
+    Read from the cache folder when an earlier process computed them; otherwise computed now and
+    written there. Raises OSError when the folder cannot be written (the caller then computes them in
+    memory).
+    """
+    folder = _cache_folder(data_dir, version)
+    if not (folder / _DONE).exists():
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        _build(con, folder)
+    _attach(con, folder)
+    _prune(folder)
 
 
 def view_files() -> list[Path]:
@@ -195,7 +312,7 @@ def connection(data_dir: Path | None = None) -> tuple[str, duckdb.DuckDBPyConnec
         if cached:
             # Other threads may still hold cursors of the old connection; let it be collected.
             _connections.pop(data_dir, None)
-        con = _connect(data_dir)
+        con = _connect(data_dir, version)
         _connections[data_dir] = (version, con)
         return version, con
 

@@ -17,6 +17,11 @@ QUERIES_DIR = PROJECT_ROOT / "queries"
 # GeoJSON of the 63 former provinces for the true-shape map (optional).
 BOUNDARIES_ENV = "ASCC_BOUNDARIES"
 
+# Folder of the materialised aggregates (queries/views/*.sql computed once per dataset version, as
+# Parquet): a new process reads them instead of rebuilding the 34-province history from every result
+# file. Default: $XDG_CACHE_HOME/ascc or ~/.cache/ascc; the system temp folder when neither is writable.
+CACHE_DIR_ENV = "ASCC_CACHE_DIR"
+
 # Bound on the query-result cache (entries), so a long-running server does not grow without end.
 QUERY_CACHE_ENTRIES = int(os.environ.get("ASCC_QUERY_CACHE_ENTRIES", "512"))
 
@@ -34,6 +39,15 @@ NEW_BOUNDARY_FIRST_YEAR = 2025
 def data_dir() -> Path:
     """The dataset folder in force now (read each call, so tests can switch it)."""
     return Path(os.environ.get(DATA_DIR_ENV) or DEFAULT_DATA_DIR).resolve()
+
+
+def cache_dir() -> Path:
+    """Root folder of the materialised-aggregate cache (see ascc.db.materialise)."""
+    value = os.environ.get(CACHE_DIR_ENV)
+    if value:
+        return Path(value).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "ascc"
 
 
 def boundaries_path() -> Path | None:

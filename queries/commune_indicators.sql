@@ -5,14 +5,11 @@
 --   $boundary  varchar  '34' (communes from 1 July 2025) or '63' (before)
 -- Notes: on the 34 set a year before 2025 counts when former communes reported it (commune_results
 --   rebuilds those values). Commune area ids start with C63- or C34- (data/README.md).
---   NOTE: reads results_all (every batch) rather than results: which keys exist does not depend on
---   which batch wins, and skipping the latest-batch step keeps this a plain filtered scan at 10x scale.
+--   Reads commune_years (queries/views/40_commune_years.sql), computed once per dataset version.
 with yrs as (
-    select r.indicator_code, cast(r.year as integer) as year
-    from results_all r
-    where r.breakdown = 'total' and r.value is not null
-      and (starts_with(r.area_id, 'C' || $boundary || '-') or ($boundary = '34' and starts_with(r.area_id, 'C63-')))
-    group by all
+    select distinct indicator_code, year
+    from commune_years
+    where boundary_set = $boundary or ($boundary = '34' and boundary_set = '63')
 )
 select
     i.indicator_code,

@@ -3,6 +3,8 @@
 -- Grain: one row per indicator (also those without any result).
 -- Parameters:
 --   $lang  varchar  'vi' or 'en': language of names, units, definitions and sources
+-- Notes: counts the province, region and national rows (`results`); commune rows are listed by
+--   commune_indicators. The newest batch is the newest that delivered such rows.
 with logged as (
     select batch_id, min(seq) as seq, min(logged_at) as logged_at
     from batches

@@ -16,7 +16,7 @@ select
     r.status,
     r.source,
     r.batch_id
-from results r
+from results_latest r
 where ($codes is null or list_contains($codes, r.indicator_code))
   and ($years is null or list_contains($years, cast(r.year as integer)))
 order by r.indicator_code, r.year, r.area_id, r.breakdown

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -47,3 +48,6 @@ def shared_path(*parts: str) -> Path:
 
 
 os.environ.setdefault("STREAMLIT_BROWSER_GATHER_USAGE_STATS", "false")
+# Materialised aggregates (ascc.db.materialise) of the test datasets go to a folder of this run, not to
+# the user's cache; the servers started by the browser tests inherit it.
+os.environ[settings.CACHE_DIR_ENV] = tempfile.mkdtemp(prefix="ascc-test-cache-")

@@ -94,3 +94,67 @@ def test_threads_share_one_connection_safely(use_fixture):
         th.join()
     assert not errors
     assert set(results) == {4}
+
+
+# --- materialised aggregates (ascc.db.materialise) ---------------------------------------------
+
+_SAMPLE = [
+    ("region_summary", dict(lang="en", indicator="POV", boundary="34", year=2020, breakdown="total")),
+    ("province_ranking", dict(lang="vi", indicator="POV", boundary="34", year=2020, breakdown="total")),
+    ("years_available", {}),
+]
+
+
+def _answers() -> list[pd.DataFrame]:
+    return [db.run_query(name, **params) for name, params in _SAMPLE]
+
+
+def test_aggregates_are_computed_once_and_read_back_by_a_new_connection(tmp_path, monkeypatch):
+    data = fixture_data.build(tmp_path / "d", communes=True)
+    monkeypatch.setenv(settings.DATA_DIR_ENV, str(data))
+    monkeypatch.setenv(settings.CACHE_DIR_ENV, str(tmp_path / "cache"))
+    db.clear_cache()
+    first = _answers()
+    folders = [p for p in (tmp_path / "cache").glob("*/*") if p.is_dir()]
+    assert len(folders) == 1 and (folders[0] / "complete").exists()
+    assert {p.name for p in folders[0].glob("*.parquet")} == {f"{n}.parquet" for n in db.MATERIALISED}
+    # A new process (here: a new connection) reads the folder: the same answers, nothing rebuilt.
+    stamp = (folders[0] / "province_results.parquet").stat().st_mtime_ns
+    db.clear_cache()
+    assert all(a.equals(b) for a, b in zip(first, _answers(), strict=True))
+    assert (folders[0] / "province_results.parquet").stat().st_mtime_ns == stamp
+    # What the cache holds equals the rules computed from the raw files (no cache at all).
+    _, con = db.connection()
+    cached = con.execute("select * from province_results order by all").df()
+    raw = db._define_views(data.resolve())
+    assert cached.equals(raw.execute("select * from province_results order by all").df())
+    raw.close()
+    db.clear_cache()
+
+
+def test_new_data_gets_a_new_cache_folder(tmp_path, monkeypatch):
+    data = fixture_data.build(tmp_path / "d")
+    monkeypatch.setenv(settings.DATA_DIR_ENV, str(data))
+    monkeypatch.setenv(settings.CACHE_DIR_ENV, str(tmp_path / "cache"))
+    db.clear_cache()
+    before = db.run_query("region_summary", **_SAMPLE[0][1])
+    newer = {**fixture_data._ratio("POV", "P63-01", 2020, 1, 1000), "batch_id": "fx-0002"}
+    dataset.write_results(data, pd.DataFrame([newer]), batch_id="fx-0002")
+    after = db.run_query("region_summary", **_SAMPLE[0][1])
+    assert not before.equals(after)
+    assert len([p for p in (tmp_path / "cache").glob("*/*") if p.is_dir()]) == 2
+    db.clear_cache()
+
+
+def test_unwritable_cache_folder_computes_in_memory(tmp_path, monkeypatch):
+    data = fixture_data.build(tmp_path / "d")
+    monkeypatch.setenv(settings.DATA_DIR_ENV, str(data))
+    monkeypatch.setenv(settings.CACHE_DIR_ENV, str(tmp_path / "cache"))
+    db.clear_cache()
+    expected = _answers()
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder would go")
+    monkeypatch.setenv(settings.CACHE_DIR_ENV, str(blocker))
+    db.clear_cache()
+    assert all(a.equals(b) for a, b in zip(expected, _answers(), strict=True))
+    db.clear_cache()

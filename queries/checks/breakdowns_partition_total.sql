@@ -5,13 +5,13 @@
 with parts as (
     select indicator_code, area_id, year, split_part(breakdown, ':', 1) as dimension,
            sum(numerator) as num, sum(denominator) as den
-    from results
+    from results_latest
     where breakdown <> 'total' and numerator is not null
     group by all
 )
 select p.*, t.numerator as total_num, t.denominator as total_den
 from parts p
-join results t on t.indicator_code = p.indicator_code and t.area_id = p.area_id
+join results_latest t on t.indicator_code = p.indicator_code and t.area_id = p.area_id
               and t.year = p.year and t.breakdown = 'total'
 join indicators i on i.indicator_code = p.indicator_code
 where i.aggregation = 'ratio'

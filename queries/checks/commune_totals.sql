@@ -6,7 +6,7 @@
 with sums as (
     select r.indicator_code, c.parent_id as area_id, r.year, r.breakdown,
            sum(r.numerator) as num, sum(r.denominator) as den
-    from results r
+    from results_latest r
     join areas c on c.area_id = r.area_id and c.level = 'commune'
     where starts_with(r.area_id, 'C')
     group by all

@@ -4,7 +4,7 @@
 -- Grain: one row per result outside its area's period (must return zero rows).
 -- Parameters: none.
 select r.indicator_code, r.area_id, r.year, a.valid_from, a.valid_to
-from results r
+from results_latest r
 join areas a using (area_id)
 where a.level in ('province', 'commune')
   and ((a.valid_to is not null and make_date(cast(r.year as integer), 12, 31) > a.valid_to)

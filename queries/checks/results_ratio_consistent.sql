@@ -3,7 +3,7 @@
 -- Grain: one row per inconsistent result (must return zero rows).
 -- Parameters: none.
 select r.indicator_code, r.area_id, r.year, r.breakdown, r.value, r.numerator, r.denominator, i.scale
-from results r
+from results_latest r
 join indicators i using (indicator_code)
 where i.aggregation = 'ratio'
   and r.numerator is not null and r.denominator is not null

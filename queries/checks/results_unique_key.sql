@@ -2,6 +2,6 @@
 -- Grain: one row per duplicated key (must return zero rows).
 -- Parameters: none.
 select indicator_code, area_id, year, breakdown, count(*) as n
-from results
+from results_latest
 group by all
 having count(*) > 1

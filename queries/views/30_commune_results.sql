@@ -27,7 +27,7 @@ with com as not materialized (
 rep as not materialized (
     select r.indicator_code, r.area_id, r.year, r.breakdown, r.value, r.numerator, r.denominator,
            r.weight, r.status, r.source, c.boundary_set, c.parent_id as province_id
-    from results r
+    from results_latest r
     join com c using (area_id)
     -- Commune ids start with C (data/README.md): a filter on a results column lets DuckDB skip
     -- province rows while scanning, before the latest-batch step.
