@@ -156,7 +156,7 @@ def _connect(data_dir: Path, version: str) -> duckdb.DuckDBPyConnection:
 
 def _define_views(data_dir: Path) -> duckdb.DuckDBPyConnection:
     """A connection with a view per table and the shared views of queries/views (nothing computed yet)."""
-    con = duckdb.connect(":memory:")
+    con = duckdb.connect(":memory:", config={"memory_limit": settings.DUCKDB_MEMORY_LIMIT})
     con.execute(f"set temp_directory = {_sql_literal(Path(tempfile.gettempdir()) / 'ascc-duckdb-spill')}")
     for name, (file_name, table_schema) in schema.TABLES.items():
         path = data_dir / file_name

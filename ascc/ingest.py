@@ -1582,6 +1582,8 @@ def cli_import(args) -> int:
     options = Options(args.indicator, args.year, args.sheet, args.dry_run, args.valid_only)
     report = run_import(data, path.name, options, who=_who(args), lang=args.lang)
     print(report.to_text(args.lang))
+    if report.outcome == "committed":
+        db.connection()  # compute the new version's aggregates now, so the dashboard's next visitor does not wait
     if report.outcome in ("committed", "checked"):
         return 0
     return 2 if report.outcome == "refused" else 1
@@ -1610,5 +1612,6 @@ def cli_rollback(args) -> int:
     except batches.BatchError as exc:
         print(t(f"ingest.reason.{exc.code}", args.lang, **{"folder": folder, **exc.params}), file=sys.stderr)
         return 1
+    db.connection()  # the aggregates of the version without the batch, computed now (see cli_import)
     print(t("cli.rollback.done", args.lang, batch=args.batch))
     return 0

@@ -22,6 +22,10 @@ BOUNDARIES_ENV = "ASCC_BOUNDARIES"
 # file. Default: $XDG_CACHE_HOME/ascc or ~/.cache/ascc; the system temp folder when neither is writable.
 CACHE_DIR_ENV = "ASCC_CACHE_DIR"
 
+# DuckDB's memory limit per process: computing the aggregates of a large dataset spills to the system
+# temp folder beyond it instead of growing the server (benchmark: ≤ 1 GB at commune level).
+DUCKDB_MEMORY_LIMIT = os.environ.get("ASCC_DUCKDB_MEMORY_LIMIT", "600MB")
+
 # Bound on the query-result cache (entries), so a long-running server does not grow without end.
 QUERY_CACHE_ENTRIES = int(os.environ.get("ASCC_QUERY_CACHE_ENTRIES", "512"))
 
