@@ -14,6 +14,7 @@ and writes it, with the machine it ran on, to a Markdown file.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import datetime as dt
 import json
 import os
@@ -360,45 +361,123 @@ def child_prepare(spec: dict) -> dict:
     return {"seconds": seconds, "peak_mb": peak_memory_mb(), "cache_bytes": _size(folder)}
 
 
-def child_concurrent(spec: dict) -> dict:
-    """Run in a fresh process: ``sessions`` AppTest sessions of the Regions page at once, in threads."""
-    os.environ[settings.DATA_DIR_ENV] = spec["data_dir"]
-    _use_queries(spec)
-    _pin_router()
-    case = PageCase(REGIONS_PAGE, "regions")
-    warmup = _new_app(case)
-    _open(warmup, case)  # the process has served the page before: its queries are cached
-    runs: list[float] = []
-    errors: list[str] = []
-    lock = threading.Lock()
-    barrier = threading.Barrier(spec["sessions"])
+class StreamlitServer:
+    """``streamlit run app.py`` on a free local port, for one dataset; a context manager."""
 
-    def session() -> None:
-        try:
-            at = _new_app(case)
-            barrier.wait()
-            start = time.perf_counter()
-            _open(at, case)
-            times = [time.perf_counter() - start]
-            for _ in range(spec["reruns"]):
-                start = time.perf_counter()
-                at.run()
-                times.append(time.perf_counter() - start)
-            with lock:
-                runs.extend(times)
-                if at.exception:
-                    errors.append(str(at.exception[0].value)[:200])
-        except Exception as exc:
-            with lock:
-                errors.append(f"{type(exc).__name__}: {exc}"[:200])
+    def __init__(self, data_dir: Path):
+        self.data_dir = data_dir
+        self.port = 0
+        self.proc: subprocess.Popen | None = None
 
-    threads = [threading.Thread(target=session) for _ in range(spec["sessions"])]
-    start = time.perf_counter()
-    for th in threads:
-        th.start()
-    for th in threads:
-        th.join()
-    return {"dataset": spec["dataset"], "runs_s": runs, "errors": errors, "wall_s": time.perf_counter() - start}
+    def __enter__(self) -> StreamlitServer:
+        import socket
+        import urllib.request
+
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        env = {**os.environ, settings.DATA_DIR_ENV: str(self.data_dir), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+        self.log = tempfile.NamedTemporaryFile(prefix="ascc-bench-server-", suffix=".log", delete=False)  # noqa: SIM115
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(APP), "--server.headless", "true",
+             "--server.port", str(self.port), "--server.address", "127.0.0.1"],
+            cwd=settings.PROJECT_ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/_stcore/health", timeout=1)
+                return self
+            except OSError:
+                if self.proc.poll() is not None:
+                    break
+                time.sleep(0.2)
+        self.__exit__()
+        raise RuntimeError("the Streamlit server did not start")
+
+    def peak_memory_mb(self) -> float:
+        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+        return float("nan")
+
+    def log_tail(self, chars: int = 3000) -> str:
+        return Path(self.log.name).read_text(errors="replace")[-chars:]
+
+    def __exit__(self, *exc) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+        self.log.close()
+        Path(self.log.name).unlink(missing_ok=True)
+
+
+async def _session_runs(port: int, page: str, runs: int, start: asyncio.Event | None = None) -> dict:
+    """One browser session over Streamlit's websocket: ``runs`` runs of a page, each timed from the
+    request until the server reports the script finished (every element of the run received)."""
+    import websockets
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    times, errors, received = [], [], 0
+    async with websockets.connect(f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=["streamlit"],
+                                  max_size=None, open_timeout=120) as ws:  # fmt: skip
+        if start is not None:
+            await start.wait()
+        for _ in range(runs):
+            msg = BackMsg()
+            msg.rerun_script.page_name = page
+            begun = time.perf_counter()
+            await ws.send(msg.SerializeToString())
+            while True:
+                raw = await asyncio.wait_for(ws.recv(), timeout=600)
+                received += len(raw)
+                fwd = ForwardMsg()
+                fwd.ParseFromString(raw)
+                kind = fwd.WhichOneof("type")
+                if kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
+                    if fwd.delta.new_element.WhichOneof("type") == "exception":
+                        errors.append(fwd.delta.new_element.exception.message[:200])
+                # A run that ends early for a rerun (st.rerun) is followed by the rerun: wait for it.
+                if kind == "script_finished" and fwd.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:
+                    break
+            times.append(time.perf_counter() - begun)
+    return {"runs_s": times, "errors": errors, "bytes": received}
+
+
+def concurrent_sessions(data_dir: Path, dataset: str, sessions: int, reruns: int) -> dict:
+    """``sessions`` browser sessions open the Regions page of a real server at the same moment.
+
+    Each session connects over the websocket as a browser does, runs the page (its first visit) and
+    reruns it ``reruns`` times; every run counts. The server has served the page once before (one
+    warm-up session), as a dashboard does that is already in use. Also reports the server's peak memory.
+    """
+    page = Path(REGIONS_PAGE).stem
+
+    async def all_sessions(port: int) -> tuple[list[dict], float]:
+        await _session_runs(port, page, 1)  # warm-up
+        go = asyncio.Event()
+        tasks = [asyncio.create_task(_session_runs(port, page, 1 + reruns, go)) for _ in range(sessions)]
+        await asyncio.sleep(1.0)  # every session connected before the first request
+        begun = time.perf_counter()
+        go.set()
+        done = await asyncio.gather(*tasks, return_exceptions=True)
+        return done, time.perf_counter() - begun
+
+    with StreamlitServer(data_dir) as server:
+        done, wall = asyncio.run(all_sessions(server.port))
+        peak = server.peak_memory_mb()
+        log = server.log_tail()
+    runs = [t for d in done if isinstance(d, dict) for t in d["runs_s"]]
+    errors = [e for d in done if isinstance(d, dict) for e in d["errors"]]
+    errors += [f"{type(d).__name__}: {d}"[:200] for d in done if isinstance(d, BaseException)]
+    if errors:
+        print(f"  server log (end) after {len(errors)} errors:\n{log}", flush=True)
+    return {"dataset": dataset, "runs_s": runs, "errors": errors, "wall_s": wall, "server_peak_mb": peak,
+            "bytes_per_run": statistics.median([d["bytes"] / len(d["runs_s"]) for d in done if isinstance(d, dict)] or [0])}  # fmt: skip
 
 
 def _spawn(kind: str, spec: dict) -> tuple[object, float, float]:
@@ -680,17 +759,20 @@ def markdown(result: dict) -> str:
         "",
         "## Concurrent sessions on the Regions page",
         "",
-        "Sessions open the page at the same moment (AppTest instances in threads of one process that has served "
-        "the page before), then rerun it; every run counts.",
+        "A real server (`streamlit run app.py`, one process, as deployed) that has served the page once; the "
+        "sessions connect over Streamlit's websocket as browsers do, then all open the Regions page at the same "
+        "moment and rerun it; a run is timed from the request until the server reports the script finished "
+        "(every element received). Every run counts. Server memory: its peak resident memory over the test.",
         "",
-        "| dataset | sessions | runs | median s | p95 s | max s | wall s | errors |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| dataset | sessions | runs | median s | p95 s | max s | wall s | errors | server peak memory MB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for c in result["concurrent"]:
         r = c["runs_s"]
         lines.append(
             f"| {c['dataset']} | {c['sessions']} | {len(r)} | {statistics.median(r) if r else float('nan'):.2f} | "
-            f"{_pct(r, 0.95):.2f} | {max(r, default=float('nan')):.2f} | {c['wall_s']:.1f} | {len(c['errors'])} |"
+            f"{_pct(r, 0.95):.2f} | {max(r, default=float('nan')):.2f} | {c['wall_s']:.1f} | {len(c['errors'])} | "
+            f"{c.get('server_peak_mb', float('nan')):.0f} |"
         )
     lines += [
         "",
@@ -722,6 +804,7 @@ def run(opts: Options, out: Path | None, keep: Path | None = None, queries: Path
               "queries_dir": str(queries) if queries else None}  # fmt: skip
     if queries is not None:
         settings.QUERIES_DIR = queries.resolve()
+        os.environ["ASCC_QUERIES_DIR"] = str(settings.QUERIES_DIR)  # the server of the session test too
     root = Path(tempfile.mkdtemp(prefix="ascc-bench-"))
     previous_cache = os.environ.get(settings.CACHE_DIR_ENV)
     os.environ[settings.CACHE_DIR_ENV] = str(root / "cache")  # inherited by the child processes
@@ -766,8 +849,7 @@ def run(opts: Options, out: Path | None, keep: Path | None = None, queries: Path
         for name, path in sets.items():
             if opts.quick and name != "bundled":
                 continue
-            conc, _, _ = _spawn("concurrent", {"data_dir": str(path), "dataset": name, "sessions": opts.sessions,
-                                               "reruns": opts.session_reruns, "queries_dir": result["queries_dir"]})  # fmt: skip
+            conc = concurrent_sessions(path, name, opts.sessions, opts.session_reruns)
             conc["sessions"] = opts.sessions
             result["concurrent"].append(conc)
             print(f"  {name:8s} {opts.sessions} sessions: p95 {_pct(conc['runs_s'], 0.95):.2f} s", flush=True)
@@ -813,5 +895,5 @@ def main(args: argparse.Namespace) -> int:
 
 if __name__ == "__main__":
     kind, spec = sys.argv[1], json.loads(sys.argv[2])
-    outcome = {"pages": child_pages, "concurrent": child_concurrent, "prepare": child_prepare}[kind](spec)
+    outcome = {"pages": child_pages, "prepare": child_prepare}[kind](spec)
     print(MARK + json.dumps(outcome), flush=True)

@@ -118,6 +118,24 @@ def _result_files(data_dir: Path) -> list[Path]:
     return sorted((data_dir / "results").glob("year=*/*.parquet"))
 
 
+def _result_stats(data_dir: Path) -> list[str]:
+    # os.scandir rather than Path.glob: this runs for every query, and at 10x scale the folder holds
+    # hundreds of files (half the time of a glob).
+    parts: list[str] = []
+    try:
+        with os.scandir(data_dir / "results") as entries:
+            years = sorted(e.name for e in entries if e.name.startswith("year=") and e.is_dir())
+    except FileNotFoundError:
+        return parts
+    for year in years:
+        with os.scandir(data_dir / "results" / year) as entries:
+            for entry in sorted(entries, key=lambda e: e.name):
+                if entry.name.endswith(".parquet"):
+                    st = entry.stat()
+                    parts.append(f"{year}/{entry.name}:{st.st_size}:{st.st_mtime_ns}")
+    return parts
+
+
 def dataset_version(data_dir: Path | None = None) -> str:
     """A cheap fingerprint of the dataset: changes when any table or result file changes."""
     data_dir = data_dir or settings.data_dir()
@@ -125,9 +143,7 @@ def dataset_version(data_dir: Path | None = None) -> str:
     for name, (file_name, _) in schema.TABLES.items():
         path = data_dir / file_name
         if name == "results":
-            for f in _result_files(data_dir):
-                st = f.stat()
-                parts.append(f"{f.parent.name}/{f.name}:{st.st_size}:{st.st_mtime_ns}")
+            parts.extend(_result_stats(data_dir))
         elif path.exists():
             st = path.stat()
             # The inode too: the batch log is replaced (os.replace) on each entry, possibly within one

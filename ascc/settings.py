@@ -12,7 +12,8 @@ DATA_DIR_ENV = "ASCC_DATA_DIR"
 DEFAULT_DATA_DIR = PROJECT_ROOT / "data"
 
 # Folder of the .sql files, one question per file.
-QUERIES_DIR = PROJECT_ROOT / "queries"
+# ASCC_QUERIES_DIR points at another copy (the benchmark's --queries, to measure a proposed change).
+QUERIES_DIR = Path(os.environ.get("ASCC_QUERIES_DIR") or PROJECT_ROOT / "queries")
 
 # GeoJSON of the 63 former provinces for the true-shape map (optional).
 BOUNDARIES_ENV = "ASCC_BOUNDARIES"
@@ -28,6 +29,9 @@ DUCKDB_MEMORY_LIMIT = os.environ.get("ASCC_DUCKDB_MEMORY_LIMIT", "600MB")
 
 # Bound on the query-result cache (entries), so a long-running server does not grow without end.
 QUERY_CACHE_ENTRIES = int(os.environ.get("ASCC_QUERY_CACHE_ENTRIES", "512"))
+
+# Bound on the finished-figure cache (ascc.figcache, entries): reruns with the same inputs reuse a figure.
+FIGURE_CACHE_ENTRIES = int(os.environ.get("ASCC_FIGURE_CACHE_ENTRIES", "256"))
 
 # Languages of the interface; the first is the default.
 LANGUAGES = ("vi", "en")
