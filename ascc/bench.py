@@ -377,7 +377,7 @@ class StreamlitServer:
             sock.bind(("127.0.0.1", 0))
             self.port = sock.getsockname()[1]
         env = {**os.environ, settings.DATA_DIR_ENV: str(self.data_dir), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
-        self.log = tempfile.NamedTemporaryFile(prefix="ascc-bench-server-", suffix=".log", delete=False)  # noqa: SIM115
+        self.log = tempfile.NamedTemporaryFile(prefix="ascc-bench-server-", suffix=".log", delete=False)
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(APP), "--server.headless", "true",
              "--server.port", str(self.port), "--server.address", "127.0.0.1"],
@@ -438,9 +438,9 @@ async def _session_runs(port: int, page: str, runs: int, start: asyncio.Event | 
                 fwd = ForwardMsg()
                 fwd.ParseFromString(raw)
                 kind = fwd.WhichOneof("type")
-                if kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
-                    if fwd.delta.new_element.WhichOneof("type") == "exception":
-                        errors.append(fwd.delta.new_element.exception.message[:200])
+                element = fwd.delta.new_element if kind == "delta" else None
+                if element is not None and element.WhichOneof("type") == "exception":
+                    errors.append(element.exception.message[:200])
                 # A run that ends early for a rerun (st.rerun) is followed by the rerun: wait for it.
                 if kind == "script_finished" and fwd.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:
                     break

@@ -1,6 +1,16 @@
-"""Chart builders: pure functions (data in, go.Figure out) sharing one look, source footer and demo mark."""
+"""Chart builders: pure functions (data in, go.Figure out) sharing one look, source footer and demo mark.
+
+NOTE: every builder assembles its traces, shapes, annotations and axes as plain dicts (columns as
+numpy arrays) and constructs the figure once, ``go.Figure(data=..., layout=...)``. Figure.add_vline,
+add_hline and add_annotation, make_subplots, add_trace(row=, col=) and repeated update_layout calls
+each walk and re-validate the figure: built that way a chart cost 30-400 ms of Python, one
+construction costs a few ms. Reference lines are shapes with explicit axis references
+("x2", "y2 domain"), subplots are axes with explicit domains.
+"""
 
 from __future__ import annotations
+
+import textwrap
 
 import numpy as np
 import pandas as pd
@@ -23,20 +33,44 @@ PLOTLY_CONFIG = {
     "modeBarButtonsToRemove": ["lasso2d", "select2d"],
 }
 
+# The house axis styles (every x axis, every y axis); builders add their own keys.
+X_AXIS = {"showgrid": False, "linecolor": GRID, "ticks": "outside", "tickcolor": GRID}
+Y_AXIS = {"gridcolor": GRID, "zeroline": False}
+
 
 def unit_suffix(unit: str) -> str:
     """The unit as shown after a title: "(%)", or "" when there is none."""
     return f" ({unit})" if unit else ""
 
 
-def legend_line(fig: go.Figure, name: str, color: str, dash: str = "solid") -> None:
-    """A legend entry for a reference line drawn as a shape (shapes have no legend of their own)."""
-    fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=name, line=dict(color=color, width=2, dash=dash),
-                             hoverinfo="skip"))
+def separators(lang: str) -> str:
+    """Plotly's decimal and thousands separators for the language ("," decimal in Vietnamese)."""
+    return ",." if lang == "vi" else ".,"
 
 
-def base_layout(
-    fig: go.Figure,
+def legend_entry(name: str, color: str, dash: str = "solid") -> dict:
+    """A legend entry (a trace without points) for a reference line drawn as a shape."""
+    return dict(type="scatter", x=[None], y=[None], mode="lines", name=name,
+                line=dict(color=color, width=2, dash=dash), hoverinfo="skip")  # fmt: skip
+
+
+def _line(color: str, width: float, dash: str | None) -> dict:
+    return dict(color=color, width=width) if dash is None else dict(color=color, width=width, dash=dash)
+
+
+def vline(x: float, *, color: str, width: float, dash: str | None = None, axis: str = "") -> dict:
+    """A vertical line across the full height of one subplot ("" the first, "2" the second...)."""
+    return dict(type="line", xref=f"x{axis}", yref=f"y{axis} domain", x0=x, x1=x, y0=0, y1=1,
+                line=_line(color, width, dash))  # fmt: skip
+
+
+def hline(y: float, *, color: str, width: float, dash: str | None = None, axis: str = "") -> dict:
+    """A horizontal line across the full width of one subplot."""
+    return dict(type="line", xref=f"x{axis} domain", yref=f"y{axis}", x0=0, x1=1, y0=y, y1=y,
+                line=_line(color, width, dash))  # fmt: skip
+
+
+def house_layout(
     *,
     title: str,
     source: str,
@@ -46,35 +80,35 @@ def base_layout(
     legend_rows: int = 1,
     footer_gap: int = 30,
     wrap: int = 80,
-) -> go.Figure:
-    """Apply the house look: title, legend row, source footer and the demo mark, laid out so none overlap.
+    annotations=(),
+) -> dict:
+    """The house look as a layout dict: title, legend row, source footer and the demo mark, laid out so
+    none overlap (``annotations`` come first, then the source and the mark).
 
     Top to bottom: the title (with the demo mark at the right end of its line), the legend row(s),
     the plot, the axis labels, then the source in small grey type (wrapped). Sizes are in pixels so
-    the layout holds at any width.
+    the layout holds at any width. Axis styles are X_AXIS and Y_AXIS.
     """
-    import textwrap
-
     source_lines = textwrap.wrap(i18n.t("chart.source", lang, source=source), wrap) if source else []
     top = 48 + 22 * legend_rows
     bottom = footer_gap + 10 + 15 * len(source_lines)
-    annotations = list(fig.layout.annotations or [])
+    notes = list(annotations)
     if source_lines:
-        annotations.append(
+        notes.append(
             dict(
                 text="<br>".join(source_lines), xref="paper", yref="paper", x=0, y=0, yshift=-footer_gap,
                 xanchor="left", yanchor="top", showarrow=False, font=dict(size=11, color=MUTED), align="left",
             )
         )
     if demo:
-        annotations.append(
+        notes.append(
             dict(
                 text=i18n.t("demo.mark", lang), xref="paper", yref="paper", x=1, y=1, yshift=top - 34,
                 xanchor="right", yanchor="bottom", showarrow=False, font=dict(size=12, color="#b00020"),
                 bordercolor="#b00020", borderwidth=1, borderpad=3, bgcolor="white",
             )
         )
-    fig.update_layout(
+    return dict(
         title=dict(text=title, x=0, xanchor="left", y=1, yref="container", yanchor="top", pad=dict(t=14, l=4),
                    font=dict(size=17, color=INK)),
         font=dict(family=FONT_FAMILY, size=13, color=INK),
@@ -82,15 +116,49 @@ def base_layout(
         plot_bgcolor="white",
         margin=dict(l=60, r=24, t=top, b=bottom),
         height=height,
-        annotations=annotations,
+        annotations=notes,
         hoverlabel=dict(font=dict(family=FONT_FAMILY, size=13)),
         showlegend=True,
         legend=dict(orientation="h", x=0, y=1, xanchor="left", yanchor="bottom", font=dict(size=12),
                     bgcolor="rgba(255,255,255,0)"),
     )
-    fig.update_xaxes(showgrid=False, linecolor=GRID, ticks="outside", tickcolor=GRID)
-    fig.update_yaxes(gridcolor=GRID, zeroline=False)
+
+
+def base_layout(fig: go.Figure, **kwargs) -> go.Figure:
+    """Apply the house look (house_layout, X_AXIS, Y_AXIS) to a built figure, keeping its annotations.
+
+    For builders that still start from a figure (ascc.communes); the builders here use house_layout.
+    """
+    fig.update_layout(house_layout(annotations=fig.layout.annotations or (), **kwargs))
+    fig.update_xaxes(X_AXIS)
+    fig.update_yaxes(Y_AXIS)
     return fig
+
+
+def _figure(traces: list[dict], layout: dict, shapes: list[dict]) -> go.Figure:
+    if shapes:
+        layout["shapes"] = shapes
+    return go.Figure(data=traces, layout=layout)
+
+
+def presentation_copy(fig: go.Figure) -> go.Figure:
+    """A copy of a figure for a projector: larger type, a screen-filling height, the source footer lower.
+
+    The figure itself is left as it is (finished figures are shared between reruns and sessions).
+    """
+    spec = fig.to_dict()
+    layout = spec["layout"]
+    layout["height"] = max(640, int((layout.get("height") or 400) * 1.2))
+    layout["font"] = {**layout.get("font", {}), "size": 16}
+    title = layout.get("title", {})
+    layout["title"] = {**title, "font": {**title.get("font", {}), "size": 26}}
+    # The source footer sits below the (now larger) axis labels.
+    for ann in layout.get("annotations", []):
+        if ann.get("yshift") and ann["yshift"] < 0:
+            ann["yshift"] = ann["yshift"] * 1.35
+    margin = layout.get("margin", {})
+    layout["margin"] = {**margin, "b": (margin.get("b") or 60) + 16}
+    return go.Figure(spec)
 
 
 def trend_chart(
@@ -121,30 +189,28 @@ def trend_chart(
         ["" if not p else f" ({i18n.t('value.status.' + s, lang)})" for p, s in zip(prelim, df.get("status", []), strict=False)],
         dtype=object,
     )
-    fig = go.Figure()
-    fig.add_trace(
-        go.Scatter(
+    traces = [
+        dict(
+            type="scatter",
             x=years,
             y=values,
             mode="lines+markers",
             name=i18n.t("chart.value", lang),
             showlegend=False,
             line=dict(color=LINE, width=3),
-            marker=dict(
-                size=9,
-                color=np.where(prelim, "white", LINE),
-                line=dict(color=LINE, width=2),
-            ),
+            marker=dict(size=9, color=np.where(prelim, "white", LINE), line=dict(color=LINE, width=2)),
             customdata=np.stack([texts, status_words], axis=-1) if len(df) else None,
             hovertemplate="%{x}: %{customdata[0]}%{customdata[1]}<extra></extra>",
         )
-    )
+    ]
+    shapes, annotations = [], []
     x_max = int(years.max()) if len(years) else None
     if target_value is not None and not np.isnan(target_value) and target_year:
         x_max = max(x_max or target_year, target_year)
         label = i18n.t("chart.target", lang, year=target_year) + ": " + i18n.fmt_value(target_value, unit, lang, decimals)
-        fig.add_trace(
-            go.Scatter(
+        traces.append(
+            dict(
+                type="scatter",
                 x=np.array([target_year]),
                 y=np.array([target_value]),
                 mode="markers",
@@ -153,22 +219,26 @@ def trend_chart(
                 hovertemplate=label + "<extra></extra>",
             )
         )
-        fig.add_hline(y=target_value, line=dict(color=TARGET, width=1.5, dash="dot"))
+        shapes.append(hline(target_value, color=TARGET, width=1.5, dash="dot"))
     for year, reason in breaks or []:
-        fig.add_vline(x=year - 0.5, line=dict(color=BREAK, width=1.5, dash="dash"))
-        fig.add_annotation(
-            x=year - 0.5, y=1, yref="paper", text=i18n.t("chart.series_break", lang), hovertext=reason,
-            showarrow=False, xanchor="left", yanchor="top", font=dict(size=11, color=BREAK),
+        shapes.append(vline(year - 0.5, color=BREAK, width=1.5, dash="dash"))
+        annotations.append(
+            dict(x=year - 0.5, y=1, yref="paper", text=i18n.t("chart.series_break", lang), hovertext=reason,
+                 showarrow=False, xanchor="left", yanchor="top", font=dict(size=11, color=BREAK))  # fmt: skip
         )
     if boundary_change_year and len(years) and years.min() < boundary_change_year < (x_max or years.max()):
-        fig.add_vline(x=boundary_change_year, line=dict(color=MUTED, width=1.5, dash="dashdot"))
-        legend_line(fig, i18n.t("chart.boundary_change", lang), MUTED, "dashdot")
+        shapes.append(vline(boundary_change_year, color=MUTED, width=1.5, dash="dashdot"))
+        traces.append(legend_entry(i18n.t("chart.boundary_change", lang), MUTED, "dashdot"))
+    xaxis = dict(X_AXIS)
     if len(years):
-        fig.update_xaxes(range=[years.min() - 0.5, (x_max or years.max()) + 0.5], dtick=1, tickformat="d")
-    fig.update_yaxes(title=dict(text=unit, font=dict(size=12, color=MUTED)), separatethousands=True)
-    fig = base_layout(fig, title=title, source=source, lang=lang, demo=demo, height=height)
-    fig.update_layout(separators=",." if lang == "vi" else ".,")
-    return fig
+        xaxis.update(range=[years.min() - 0.5, (x_max or years.max()) + 0.5], dtick=1, tickformat="d")
+    layout = house_layout(title=title, source=source, lang=lang, demo=demo, height=height, annotations=annotations)
+    layout.update(
+        xaxis=xaxis,
+        yaxis={**Y_AXIS, "title": dict(text=unit, font=dict(size=12, color=MUTED)), "separatethousands": True},
+        separators=separators(lang),
+    )
+    return _figure(traces, layout, shapes)
 
 
 # Okabe–Ito colours: distinguishable with the common colour-vision deficiencies and on a projector.
@@ -204,66 +274,95 @@ def ranking_bar(
     value are left out; the page says how many). The best province is at the top whichever the
     direction of the indicator, so "better" always reads the same way.
     """
+    from ascc import progress
+
     d = df[df["value"].notna()].sort_values(["rank", "name"], ascending=[False, False])
-    fig = go.Figure()
+    names = d["name"].to_numpy(object)
+    region_codes = d["region_code"].to_numpy()
     # Numbers only on the bars (the unit is on the axis), so labels stay clear of the reference lines.
     text = np.array([i18n.fmt_number(v, lang, decimals) for v in d["value"]], dtype=object)
     marks = np.where(d["derived"].to_numpy(bool), " *", "")
     # The progress status (icon in the label, icon and word on hover), when the page supplies it.
-    from ascc import progress
-
     prog = d["progress"].to_numpy(object) if "progress" in d else np.full(len(d), None, dtype=object)
     icons = np.array([" " + progress.STATUS_STYLE[p]["icon"] if p in progress.STATUS_STYLE else "" for p in prog], dtype=object)
     words = np.array([f"{progress.STATUS_STYLE[p]['icon']} {i18n.t('status.' + p, lang)}" if p in progress.STATUS_STYLE else ""
                       for p in prog], dtype=object)
-    marks = marks + icons
+    labels = text + marks + icons
+    values = d["value"].to_numpy(float)
+    area_ids = d["area_id"].to_numpy(object)
+    ranks = d["rank"].to_numpy(object)
+    chosen = d["area_id"].isin(selected).to_numpy()
+    region_names = d["region_name"].to_numpy(object)
+    traces, shapes = [], []
     for code, color in REGION_COLORS.items():
-        part = d["region_code"].to_numpy() == code
+        part = region_codes == code
         if not part.any():
             continue
-        sub = d[part]
-        sel = sub["area_id"].isin(selected).to_numpy()
-        fig.add_trace(
-            go.Bar(
-                x=sub["value"].to_numpy(float),
-                y=sub["name"].to_numpy(object),
+        sel = chosen[part]
+        traces.append(
+            dict(
+                type="bar",
+                x=values[part],
+                y=names[part],
                 orientation="h",
-                name=str(sub["region_name"].iloc[0]),
+                name=str(region_names[part][0]),
                 marker=dict(color=color, line=dict(color=np.where(sel, INK, color), width=np.where(sel, 3, 0))),
-                text=(text[part] + marks[part]),
+                text=labels[part],
                 textposition="outside",
                 cliponaxis=False,
-                customdata=np.stack([sub["area_id"].to_numpy(object), sub["rank"].to_numpy(object), words[part]], axis=-1),
+                customdata=np.stack([area_ids[part], ranks[part], words[part]], axis=-1),
                 hovertemplate="%{y}: %{text}<br>#%{customdata[1]} · %{customdata[2]}<extra>%{fullData.name}</extra>",
             )
         )
     if region_values:
-        rv = d["region_code"].map(region_values).to_numpy(float)
-        fig.add_trace(
-            go.Scatter(
-                x=rv, y=d["name"].to_numpy(object), mode="markers",
+        traces.append(
+            dict(
+                type="scatter", x=d["region_code"].map(region_values).to_numpy(float), y=names, mode="markers",
                 name=i18n.t("chart.region_value", lang),
                 marker=dict(symbol="line-ns", size=14, line=dict(width=2, color=MUTED)),
                 hovertemplate="%{x}<extra>" + i18n.t("chart.region_value", lang) + "</extra>",
             )
-        )
+        )  # fmt: skip
     if nation_value is not None and not np.isnan(nation_value):
-        fig.add_vline(x=nation_value, line=dict(color=NATION_COLOR, width=2))
-        legend_line(fig, i18n.t("chart.nation", lang) + ": " + i18n.fmt_value(nation_value, unit, lang, decimals), NATION_COLOR)
+        shapes.append(vline(nation_value, color=NATION_COLOR, width=2))
+        traces.append(legend_entry(i18n.t("chart.nation", lang) + ": " + i18n.fmt_value(nation_value, unit, lang, decimals),
+                                   NATION_COLOR))  # fmt: skip
     if target_value is not None and not np.isnan(target_value):
-        fig.add_vline(x=target_value, line=dict(color=TARGET, width=2, dash="dash"))
-        legend_line(fig, i18n.t("chart.target", lang, year=target_year) + ": "
-                    + i18n.fmt_value(target_value, unit, lang, decimals), TARGET, "dash")
-    n = len(d)
-    fig = base_layout(fig, title=title, source=source, lang=lang, demo=demo, height=max(460, 22 * n + 230),
-                      legend_rows=3, footer_gap=52, wrap=80)
-    fig.update_layout(barmode="overlay", bargap=0.25, separators=",." if lang == "vi" else ".,")
-    fig.update_layout(margin=dict(l=130, r=70))
-    fig.update_xaxes(title=dict(text=unit, font=dict(size=12, color=MUTED)), gridcolor=GRID, showgrid=True)
-    # Categories in rank order (best at the top), whatever the order of the region traces.
-    fig.update_yaxes(showgrid=False, tickfont=dict(size=12), automargin=True,
-                     categoryorder="array", categoryarray=d["name"].to_numpy(object))
-    return fig
+        shapes.append(vline(target_value, color=TARGET, width=2, dash="dash"))
+        traces.append(legend_entry(i18n.t("chart.target", lang, year=target_year) + ": "
+                                   + i18n.fmt_value(target_value, unit, lang, decimals), TARGET, "dash"))  # fmt: skip
+    layout = house_layout(title=title, source=source, lang=lang, demo=demo, height=max(460, 22 * len(d) + 230),
+                          legend_rows=3, footer_gap=52, wrap=80)  # fmt: skip
+    layout["margin"].update(l=130, r=70)
+    layout.update(
+        barmode="overlay",
+        bargap=0.25,
+        separators=separators(lang),
+        xaxis={**X_AXIS, "title": dict(text=unit, font=dict(size=12, color=MUTED)), "gridcolor": GRID, "showgrid": True},
+        # Categories in rank order (best at the top), whatever the order of the region traces.
+        yaxis={**Y_AXIS, "showgrid": False, "tickfont": dict(size=12), "automargin": True,
+               "categoryorder": "array", "categoryarray": names},
+    )  # fmt: skip
+    return _figure(traces, layout, shapes)
+
+
+def subplot_grid(
+    rows: int, cols: int, *, vertical_spacing: float, horizontal_spacing: float
+) -> list[tuple[str, list[float], list[float]]]:
+    """(axis suffix, x domain, y domain) of each cell, left to right and top to bottom, as plotly's
+    make_subplots places them ("" for the first cell, then "2", "3"...)."""
+    width = (1.0 - horizontal_spacing * (cols - 1)) / cols
+    height = (1.0 - vertical_spacing * (rows - 1)) / rows
+    cells = []
+    for r in range(rows):
+        k = rows - 1 - r  # rows are stacked from the bottom
+        y0 = height * k + k * vertical_spacing
+        y_domain = [min(max(y0, 0.0), 1.0), min(max(y0 + height, 0.0), 1.0)]
+        for c in range(cols):
+            x0 = width * c + c * horizontal_spacing
+            n = r * cols + c + 1
+            cells.append(("" if n == 1 else str(n), [x0, x0 + width], y_domain))
+    return cells
 
 
 def small_multiples(
@@ -284,63 +383,79 @@ def small_multiples(
     """One small panel per area (region), same axes, the nation drawn faintly in every panel.
 
     ``df`` has area_id, name, year, value, status, derived; the row with area_id 'VN' is the nation.
+    Panels share the x axis down each column and the y axis along each row (as make_subplots with
+    shared axes); every cell of the grid is drawn, also the empty ones of the last row.
     """
-    from plotly.subplots import make_subplots
-
     nation = df[df["area_id"] == "VN"].sort_values("year")
-    areas = [a for a in dict.fromkeys(df["area_id"]) if a != "VN"]
-    names = [str(df.loc[df["area_id"] == a, "name"].iloc[0]) for a in areas]
+    by_area = dict(tuple(df.groupby("area_id", sort=False)))
+    areas = [a for a in by_area if a != "VN"]
+    names = [str(by_area[a]["name"].iloc[0]) for a in areas]
     rows = int(np.ceil(len(areas) / cols)) or 1
-    fig = make_subplots(rows=rows, cols=cols, shared_xaxes=True, shared_yaxes=True, subplot_titles=names,
-                        vertical_spacing=0.14, horizontal_spacing=0.04)
-    for i, area in enumerate(areas):
-        r, c = i // cols + 1, i % cols + 1
-        s = df[df["area_id"] == area].sort_values("year")
-        code = area.removeprefix("R-")
-        color = REGION_COLORS.get(code, LINE)
+    cells = subplot_grid(rows, cols, vertical_spacing=0.14, horizontal_spacing=0.04)
+    has_target = target_value is not None and not np.isnan(target_value)
+    nation_x, nation_y = nation["year"].to_numpy(int), nation["value"].to_numpy(float)
+    derived_word = " (" + i18n.t("mark.derived", lang) + ")"
+    traces, shapes, titles, layout = [], [], [], {}
+    for i, (axis, x_domain, y_domain) in enumerate(cells):
+        r, c = divmod(i, cols)
+        bottom = (rows - 1) * cols + c + 1  # the cell at the bottom of this column
+        first = r * cols + 1  # the cell at the start of this row
+        xa = {"anchor": f"y{axis}", "domain": x_domain, **X_AXIS, "dtick": 2, "tickformat": "d"}
+        if r < rows - 1:
+            xa.update(matches=f"x{bottom}", showticklabels=False)
+        ya = {"anchor": f"x{axis}", "domain": y_domain, **Y_AXIS}
+        if c > 0:
+            ya.update(matches="y" if first == 1 else f"y{first}", showticklabels=False)
+        layout["xaxis" + axis], layout["yaxis" + axis] = xa, ya
+        if i >= len(areas):
+            continue
+        area = areas[i]
+        titles.append(dict(text=names[i], x=sum(x_domain) / 2.0, y=y_domain[1], xref="paper", yref="paper",
+                           showarrow=False, font=dict(size=16), xanchor="center", yanchor="bottom"))  # fmt: skip
+        s = by_area[area].sort_values("year")
+        color = REGION_COLORS.get(area.removeprefix("R-"), LINE)
+        refs = {"xaxis": f"x{axis}", "yaxis": f"y{axis}"}
         if len(nation):
-            fig.add_trace(
-                go.Scatter(x=nation["year"].to_numpy(int), y=nation["value"].to_numpy(float), mode="lines",
-                           line=dict(color="#9aa5b1", width=1.5), name=i18n.t("chart.nation", lang),
-                           showlegend=i == 0, legendgroup="nation", hoverinfo="skip"),
-                row=r, col=c,
+            traces.append(
+                dict(type="scatter", x=nation_x, y=nation_y, mode="lines", line=dict(color="#9aa5b1", width=1.5),
+                     name=i18n.t("chart.nation", lang), showlegend=i == 0, legendgroup="nation", hoverinfo="skip",
+                     **refs)  # fmt: skip
             )
         hover = np.array([i18n.fmt_value(v, unit, lang, decimals) for v in s["value"]], dtype=object)
         derived = s["derived"].to_numpy(bool) if "derived" in s else np.zeros(len(s), bool)
-        fig.add_trace(
-            go.Scatter(
-                x=s["year"].to_numpy(int), y=s["value"].to_numpy(float), mode="lines+markers",
-                line=dict(color=color, width=3), marker=dict(size=6, color=np.where(derived, "white", color),
-                                                             line=dict(color=color, width=1.5)),
+        traces.append(
+            dict(
+                type="scatter", x=s["year"].to_numpy(int), y=s["value"].to_numpy(float), mode="lines+markers",
+                line=dict(color=color, width=3),
+                marker=dict(size=6, color=np.where(derived, "white", color), line=dict(color=color, width=1.5)),
                 name=names[i], showlegend=False,
-                customdata=np.stack([hover, np.where(derived, " (" + i18n.t("mark.derived", lang) + ")", "")], axis=-1),
+                customdata=np.stack([hover, np.where(derived, derived_word, "")], axis=-1),
                 hovertemplate="%{x}: %{customdata[0]}%{customdata[1]}<extra>" + names[i] + "</extra>",
-            ),
-            row=r, col=c,
-        )
-        if target_value is not None and not np.isnan(target_value):
-            fig.add_hline(y=target_value, line=dict(color=TARGET, width=1, dash="dot"), row=r, col=c)
+                **refs,
+            )
+        )  # fmt: skip
+        if has_target:
+            shapes.append(hline(target_value, color=TARGET, width=1, dash="dot", axis=axis))
         for by in break_years:
-            fig.add_vline(x=by - 0.5, line=dict(color=BREAK, width=1, dash="dash"), row=r, col=c)
+            shapes.append(vline(by - 0.5, color=BREAK, width=1, dash="dash", axis=axis))
         if boundary_change_year:
-            fig.add_vline(x=boundary_change_year, line=dict(color=MUTED, width=1, dash="dashdot"), row=r, col=c)
-    if target_value is not None and not np.isnan(target_value):
-        legend_line(fig, i18n.t("chart.target", lang, year=target_year) + ": "
-                    + i18n.fmt_value(target_value, unit, lang, decimals), TARGET, "dot")
+            shapes.append(vline(boundary_change_year, color=MUTED, width=1, dash="dashdot", axis=axis))
+    if has_target:
+        traces.append(legend_entry(i18n.t("chart.target", lang, year=target_year) + ": "
+                                   + i18n.fmt_value(target_value, unit, lang, decimals), TARGET, "dot"))  # fmt: skip
     if break_years:
-        legend_line(fig, i18n.t("chart.series_break", lang), BREAK, "dash")
+        traces.append(legend_entry(i18n.t("chart.series_break", lang), BREAK, "dash"))
     if boundary_change_year:
-        legend_line(fig, i18n.t("chart.boundary_change", lang), MUTED, "dashdot")
+        traces.append(legend_entry(i18n.t("chart.boundary_change", lang), MUTED, "dashdot"))
     height = 240 * rows + 190
-    fig = base_layout(fig, title=title, source=source, lang=lang, demo=demo, height=height)
-    top = fig.layout.margin.t + 30
-    plot_h = height - top - fig.layout.margin.b
+    layout.update(house_layout(title=title, source=source, lang=lang, demo=demo, height=height, annotations=titles))
     # The legend sits above the panel titles (which sit at the top of the first row).
-    fig.update_layout(separators=",." if lang == "vi" else ".,", margin=dict(t=top),
-                      legend=dict(y=1 + 28 / max(plot_h, 1)))
-    fig.update_xaxes(dtick=2, tickformat="d")
-    fig.update_annotations(font_size=13, selector=dict(xref="x domain"))
-    return fig
+    margin = layout["margin"]
+    margin["t"] += 30
+    plot_h = height - margin["t"] - margin["b"]
+    layout["legend"]["y"] = 1 + 28 / max(plot_h, 1)
+    layout["separators"] = separators(lang)
+    return _figure(traces, layout, shapes)
 
 
 SERIES_COLORS = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
@@ -364,32 +479,35 @@ def multi_line(
     ``df`` has area_id, name, year, value and optionally derived. The ``highlight`` area is drawn
     thick and dark; rebuilt (derived) points are hollow.
     """
-    fig = go.Figure()
-    others = [a for a in dict.fromkeys(df["area_id"]) if a != highlight]
-    for i, area in enumerate([*others, *([highlight] if highlight in set(df["area_id"]) else [])]):
-        s = df[df["area_id"] == area].sort_values("year")
+    by_area = dict(tuple(df.groupby("area_id", sort=False)))
+    others = [a for a in by_area if a != highlight]
+    traces, shapes, annotations = [], [], []
+    for i, area in enumerate([*others, *([highlight] if highlight in by_area else [])]):
+        s = by_area[area].sort_values("year")
         is_main = area == highlight
         color = INK if is_main else SERIES_COLORS[i % len(SERIES_COLORS)]
         derived = s["derived"].to_numpy(bool) if "derived" in s else np.zeros(len(s), bool)
         texts = np.array([i18n.fmt_value(v, unit, lang, decimals) for v in s["value"]], dtype=object)
-        fig.add_trace(
-            go.Scatter(
-                x=s["year"].to_numpy(int), y=s["value"].to_numpy(float), mode="lines+markers",
+        traces.append(
+            dict(
+                type="scatter", x=s["year"].to_numpy(int), y=s["value"].to_numpy(float), mode="lines+markers",
                 name=str(s["name"].iloc[0]) + (" *" if derived.any() else ""),
                 line=dict(color=color, width=4 if is_main else 2, dash="solid"),
                 marker=dict(size=8 if is_main else 6, color=np.where(derived, "white", color), line=dict(color=color, width=2)),
                 customdata=texts, hovertemplate="%{x}: %{customdata}<extra>%{fullData.name}</extra>",
             )
-        )
+        )  # fmt: skip
     if boundary_change_year:
-        fig.add_vline(x=boundary_change_year, line=dict(color=MUTED, width=1.5, dash="dashdot"))
-        fig.add_annotation(x=boundary_change_year, y=1, yref="paper", xanchor="right", yanchor="top", showarrow=False,
-                           text=i18n.t("chart.boundary_change", lang), font=dict(size=11, color=MUTED))
-    fig.update_xaxes(dtick=1, tickformat="d")
-    fig.update_yaxes(title=dict(text=unit, font=dict(size=12, color=MUTED)))
-    fig = base_layout(fig, title=title, source=source, lang=lang, demo=demo, height=height)
-    fig.update_layout(separators=",." if lang == "vi" else ".,")
-    return fig
+        shapes.append(vline(boundary_change_year, color=MUTED, width=1.5, dash="dashdot"))
+        annotations.append(dict(x=boundary_change_year, y=1, yref="paper", xanchor="right", yanchor="top", showarrow=False,
+                                text=i18n.t("chart.boundary_change", lang), font=dict(size=11, color=MUTED)))  # fmt: skip
+    layout = house_layout(title=title, source=source, lang=lang, demo=demo, height=height, annotations=annotations)
+    layout.update(
+        xaxis={**X_AXIS, "dtick": 1, "tickformat": "d"},
+        yaxis={**Y_AXIS, "title": dict(text=unit, font=dict(size=12, color=MUTED))},
+        separators=separators(lang),
+    )
+    return _figure(traces, layout, shapes)
 
 
 def status_stack(
@@ -408,28 +526,32 @@ def status_stack(
     """
     from ascc import progress
 
-    labels = [lab for _, lab in categories]
-    fig = go.Figure()
+    labels = np.array([lab for _, lab in categories], dtype=object)
+    traces = []
     for status in progress.STATUSES:
         part = counts[counts["status"] == status].set_index("category")["n"]
         values = np.array([float(part.get(code, 0)) for code, _ in categories])
         style = progress.STATUS_STYLE[status]
         word = f"{style['icon']} {i18n.t('status.' + status, lang)}"
-        fig.add_trace(
-            go.Bar(
-                x=values, y=np.array(labels, dtype=object), orientation="h", name=word,
+        traces.append(
+            dict(
+                type="bar", x=values, y=labels, orientation="h", name=word,
                 marker=dict(color=style["color"], line=dict(color="white", width=1)),
                 text=np.where(values > 0, values.astype(int).astype(str), ""), textposition="inside",
                 insidetextanchor="middle", textfont=dict(color="white", size=13),
                 hovertemplate="%{y}: %{x} · " + word + "<extra></extra>",
             )
-        )
-    fig = base_layout(fig, title=title, source=source, lang=lang, demo=demo, height=90 + 52 * len(labels) + 110,
-                      legend_rows=2, footer_gap=52)
-    fig.update_layout(barmode="stack", margin=dict(l=10), legend=dict(traceorder="normal"))
-    fig.update_yaxes(autorange="reversed", automargin=True, tickfont=dict(size=13))
-    fig.update_xaxes(title=dict(text=i18n.t("chart.n_indicators", lang), font=dict(size=12, color=MUTED)), dtick=1)
-    return fig
+        )  # fmt: skip
+    layout = house_layout(title=title, source=source, lang=lang, demo=demo, height=90 + 52 * len(labels) + 110,
+                          legend_rows=2, footer_gap=52)  # fmt: skip
+    layout["margin"]["l"] = 10
+    layout["legend"]["traceorder"] = "normal"
+    layout.update(
+        barmode="stack",
+        yaxis={**Y_AXIS, "autorange": "reversed", "automargin": True, "tickfont": dict(size=13)},
+        xaxis={**X_AXIS, "title": dict(text=i18n.t("chart.n_indicators", lang), font=dict(size=12, color=MUTED)), "dtick": 1},
+    )
+    return _figure(traces, layout, [])
 
 
 def progress_heatmap(
@@ -447,6 +569,7 @@ def progress_heatmap(
     """
     z = matrix.to_numpy(dtype=float)
     clipped = np.clip(z, -0.5, 1.0)
+
     def cell(v: float) -> str:
         if np.isnan(v):
             return ""
@@ -455,21 +578,23 @@ def progress_heatmap(
         return i18n.fmt_number(0.0 if abs(v) < 0.005 else v * 100, lang, 0) + "%"  # no "-0%"
 
     text = np.vectorize(cell, otypes=[object])(z) if z.size else z.astype(object)
-    fig = go.Figure(
-        go.Heatmap(
-            z=clipped, x=np.array([str(c) for c in matrix.columns], dtype=object), y=np.array(matrix.index, dtype=object),
-            zmin=-0.5, zmax=1.0, colorscale=[[0, "#8c510a"], [1 / 3, "#f6e8c3"], [0.4, "#f5f5f5"], [0.7, "#80cdc1"], [1, "#01665e"]],
-            text=text, texttemplate="%{text}", textfont=dict(size=11), xgap=2, ygap=2, hoverongaps=False,
-            colorbar=dict(title=dict(text=i18n.t("chart.share_of_way", lang), side="right"), tickformat=".0%", len=0.8),
-            hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
-        )
+    heatmap = dict(
+        type="heatmap",
+        z=clipped, x=np.array([str(c) for c in matrix.columns], dtype=object), y=np.array(matrix.index, dtype=object),
+        zmin=-0.5, zmax=1.0, colorscale=[[0, "#8c510a"], [1 / 3, "#f6e8c3"], [0.4, "#f5f5f5"], [0.7, "#80cdc1"], [1, "#01665e"]],
+        text=text, texttemplate="%{text}", textfont=dict(size=11), xgap=2, ygap=2, hoverongaps=False,
+        colorbar=dict(title=dict(text=i18n.t("chart.share_of_way", lang), side="right"), tickformat=".0%", len=0.8),
+        hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+    )  # fmt: skip
+    layout = house_layout(title=title, source=source, lang=lang, demo=demo, height=110 + 30 * len(matrix) + 80,
+                          legend_rows=0)  # fmt: skip
+    layout["margin"]["l"] = 10
+    layout.update(
+        showlegend=False,
+        yaxis={**Y_AXIS, "autorange": "reversed", "automargin": True, "showgrid": False},
+        xaxis={**X_AXIS, "showgrid": False, "ticks": "", "dtick": 1},
     )
-    fig = base_layout(fig, title=title, source=source, lang=lang, demo=demo, height=110 + 30 * len(matrix) + 80,
-                      legend_rows=0)
-    fig.update_layout(showlegend=False, margin=dict(l=10))
-    fig.update_yaxes(autorange="reversed", automargin=True, showgrid=False)
-    fig.update_xaxes(showgrid=False, ticks="", dtick=1)
-    return fig
+    return _figure([heatmap], layout, [])
 
 
 def progress_bullets(
@@ -497,17 +622,21 @@ def progress_bullets(
     no_target = " · " + i18n.t("card.no_target", lang)
     text = np.array([f"{i18n.fmt_number(v * 100, lang, 0)} %  {w}" if not np.isnan(v) else f"{w}{no_target}"
                      for v, w in zip(raw, words, strict=True)], dtype=object)
-    fig = go.Figure()
-    # Text inside the bar where it fits (clear of the expected-progress tick), outside otherwise.
-    fig.add_trace(go.Bar(x=np.nan_to_num(share, nan=0.0), y=labels, orientation="h", marker=dict(color=colors),
-                         name=i18n.t("chart.share_of_way", lang), text=text, textposition="auto",
-                         insidetextanchor="start", textfont=dict(size=13), cliponaxis=False,
-                         hovertemplate="%{y}: %{text}<extra></extra>"))
-    fig.add_trace(go.Scatter(x=d["expected_share"].to_numpy(float), y=labels, mode="markers", name=i18n.t("chart.expected_by_now", lang),
-                             marker=dict(symbol="line-ns", size=22, line=dict(width=3, color=INK)),
-                             hovertemplate="%{y}: " + i18n.t("chart.expected_by_now", lang) + " %{x:.0%}<extra></extra>"))
-    fig = base_layout(fig, title=title, source=source, lang=lang, demo=demo, height=120 + 34 * len(d) + 60)
-    fig.update_layout(margin=dict(l=10, r=170))
-    fig.update_xaxes(range=[-0.25, 1.25], tickformat=".0%", showgrid=True, gridcolor=GRID, zeroline=True, zerolinecolor=MUTED)
-    fig.update_yaxes(autorange="reversed", automargin=True)
-    return fig
+    expected = i18n.t("chart.expected_by_now", lang)
+    traces = [
+        # Text inside the bar where it fits (clear of the expected-progress tick), outside otherwise.
+        dict(type="bar", x=np.nan_to_num(share, nan=0.0), y=labels, orientation="h", marker=dict(color=colors),
+             name=i18n.t("chart.share_of_way", lang), text=text, textposition="auto", insidetextanchor="start",
+             textfont=dict(size=13), cliponaxis=False, hovertemplate="%{y}: %{text}<extra></extra>"),
+        dict(type="scatter", x=d["expected_share"].to_numpy(float), y=labels, mode="markers", name=expected,
+             marker=dict(symbol="line-ns", size=22, line=dict(width=3, color=INK)),
+             hovertemplate="%{y}: " + expected + " %{x:.0%}<extra></extra>"),
+    ]  # fmt: skip
+    layout = house_layout(title=title, source=source, lang=lang, demo=demo, height=120 + 34 * len(d) + 60)
+    layout["margin"].update(l=10, r=170)
+    layout.update(
+        xaxis={**X_AXIS, "range": [-0.25, 1.25], "tickformat": ".0%", "showgrid": True, "gridcolor": GRID,
+               "zeroline": True, "zerolinecolor": MUTED},
+        yaxis={**Y_AXIS, "autorange": "reversed", "automargin": True},
+    )  # fmt: skip
+    return _figure(traces, layout, [])

@@ -1,4 +1,7 @@
-"""Province maps: pure builders of a tile-grid map and a true-shape choropleth (data in, go.Figure out)."""
+"""Province maps: pure builders of a tile-grid map and a true-shape choropleth (data in, go.Figure out).
+
+Like ascc.charts, each map is assembled as dicts (traces, shapes, layout) and constructed in one go.
+"""
 
 from __future__ import annotations
 
@@ -90,6 +93,7 @@ def tile_map(
     colorscale_reversed: bool,
     selected_area_id: str | None = None,
     source_note: str = "",
+    mark: str = "",
 ) -> go.Figure:
     """One equal square per province on the tile grid, coloured by value.
 
@@ -97,7 +101,7 @@ def tile_map(
     ``geo.tile_layout``), label (short tile name), value (may be NaN), value_text (formatted value;
     a trailing unit is left off on the tile, the colour bar names it) and hover (full name, value and
     marks). The Hoàng Sa and Trường Sa archipelagos are drawn in the sea, in the colour of Đà Nẵng and
-    Khánh Hòa, and labelled.
+    Khánh Hòa, and labelled. ``mark`` (e.g. the demo label) goes at the right, under the title.
 
     Everything is drawn in data coordinates on square axes, so the map scales with the width it gets:
     the height follows the grid's rows (TILE_PX each) and from about 450 px wide the whole grid fits
@@ -139,7 +143,7 @@ def tile_map(
     font_size = TILE_FONT_PX_LARGE if px >= LARGE_FROM_PX else TILE_FONT_PX
     gap_px = max(1, round(px * TILE_GAP))
 
-    fig = go.Figure()
+    traces = []
     # Heatmap rows run upwards, from y = -(last row) to y = 0.
     n_rows, n_cols = rows.max() + 1, cols.max() + 1
     grid_x, grid_y = np.arange(n_cols, dtype=float), np.arange(-(n_rows - 1), 1, dtype=float)
@@ -153,8 +157,9 @@ def tile_map(
         (z_missing, [[0, NO_DATA_COLOR], [1, NO_DATA_COLOR]], (0, 1)),
     ):
         if np.isfinite(z).any():
-            fig.add_trace(
-                go.Heatmap(
+            traces.append(
+                dict(
+                    type="heatmap",
                     x=grid_x,
                     y=grid_y,
                     z=z,
@@ -168,8 +173,9 @@ def tile_map(
                     name=NAME_TILE_FILLS,
                 )
             )
-    fig.add_trace(
-        go.Scatter(
+    traces.append(
+        dict(
+            type="scatter",
             x=xs,
             y=ys,
             mode="markers",
@@ -183,8 +189,9 @@ def tile_map(
             showlegend=False,
         )
     )
-    fig.add_trace(
-        go.Scatter(
+    traces.append(
+        dict(
+            type="scatter",
             x=xs,
             y=ys,
             mode="text",
@@ -223,8 +230,9 @@ def tile_map(
         _rect(x, y, arch_half, fillcolor=fill, line=dict(color=MUTED, width=1), layer="below")
         for x, y, fill in zip(ax, ay, arch_fills, strict=True)
     ]
-    fig.add_trace(
-        go.Scatter(
+    traces.append(
+        dict(
+            type="scatter",
             x=ax,
             y=ay,
             mode="markers",
@@ -237,8 +245,9 @@ def tile_map(
             showlegend=False,
         )
     )
-    fig.add_trace(
-        go.Scatter(
+    traces.append(
+        dict(
+            type="scatter",
             x=ax,
             y=ay - arch_half - 0.06,
             mode="text",
@@ -258,8 +267,9 @@ def tile_map(
         i = int(np.flatnonzero(area_ids == selected_area_id)[0])
         half = (1 - TILE_GAP) / 2
         x0, x1, y0, y1 = xs[i] - half, xs[i] + half, ys[i] - half, ys[i] + half
-        fig.add_trace(
-            go.Scatter(
+        traces.append(
+            dict(
+                type="scatter",
                 x=np.array([x0, x1, x1, x0, x0]),
                 y=np.array([y0, y0, y1, y1, y0]),
                 mode="lines",
@@ -284,8 +294,7 @@ def tile_map(
     # The key, from the left edge: the colour bar, and "no data" just under it.
     key_top = (-KEY_TOP_ROW[boundary_set] - y_lo) / (y_hi - y_lo)
     bar_px = KEY_BAR_PX[boundary_set]
-    _add_scale_and_no_data(
-        fig,
+    traces += _scale_and_no_data(
         scale,
         vmin,
         vmax,
@@ -296,7 +305,10 @@ def tile_map(
     )
     legend_top = key_top - ((bar_px + 6) / plot_h if np.isfinite(vmin) else 0)
 
-    fig.update_layout(
+    layout = _house_layout(title=title_text, lang=lang, source_note=note_text, mark=mark)
+    # The title from the left edge of the figure, in the room kept above the plot.
+    layout["title"].update(x=0, xref="paper", yref="container", y=1, yanchor="top", pad=dict(t=12))
+    layout.update(
         shapes=shapes,
         height=plot_h + top + bottom,
         margin=dict(l=4, r=4, t=top, b=bottom),
@@ -319,9 +331,7 @@ def tile_map(
         showlegend=True,
         legend=dict(x=0, y=legend_top, xanchor="left", yanchor="top", font=dict(size=font_size)),
     )
-    _house_look(fig, title=title_text, lang=lang, source_note=note_text)
-    fig.update_layout(title=dict(xref="paper", x=0, yref="container", y=1, yanchor="top", pad=dict(t=12)))
-    return fig
+    return go.Figure(data=traces, layout=layout)
 
 
 def choropleth_map(
@@ -334,6 +344,7 @@ def choropleth_map(
     colorscale_reversed: bool,
     selected_area_id: str | None = None,
     source_note: str = "",
+    mark: str = "",
     height: int = 820,
 ) -> go.Figure:
     """True-shape map of one boundary set: provinces filled by value, drawn without any base map.
@@ -343,7 +354,8 @@ def choropleth_map(
     the GeoJSON without a value are light grey. One invisible point per province (at a point inside
     it) carries the area_id in ``customdata[0]`` for clicks and selections. The Hoàng Sa and Trường Sa
     archipelagos are boxed (dashed), marked and labelled even where their islets are too small to see;
-    every islet smaller than ISLET_MAX_AREA gets a dot in its province's colour.
+    every islet smaller than ISLET_MAX_AREA gets a dot in its province's colour. ``mark`` (e.g. the demo
+    label) goes at the top right.
 
     NOTE: plotly's geo subplots (go.Choropleth) fetch a world topojson from cdn.plot.ly before they
     draw anything, even with the base map hidden, so offline they stay blank. The provinces are
@@ -359,13 +371,13 @@ def choropleth_map(
     vals = np.array([values.get(i, np.nan) for i in ids], dtype=float)
     fills, vmin, vmax = _fill_colors(vals, scale)
 
-    fig = go.Figure()
-    anchors = []
+    traces, anchors = [], []
     for feature, fid, fill in zip(features, ids, fills, strict=True):
         geom = shape(feature["geometry"])
         xs, ys = _ring_path(geom)
-        fig.add_trace(
-            go.Scatter(
+        traces.append(
+            dict(
+                type="scatter",
                 x=xs,
                 y=ys,
                 mode="lines",
@@ -383,8 +395,9 @@ def choropleth_map(
         )
         anchors.append(_anchor_point(geom))
     anchor_xy = np.array(anchors, dtype=float).reshape(-1, 2)
-    fig.add_trace(
-        go.Scatter(
+    traces.append(
+        dict(
+            type="scatter",
             x=anchor_xy[:, 0],
             y=anchor_xy[:, 1],
             mode="markers",
@@ -399,8 +412,9 @@ def choropleth_map(
     if selected_area_id is not None and selected_area_id in set(ids):
         feature = features[int(np.flatnonzero(ids == selected_area_id)[0])]
         xs, ys = _ring_path(shape(feature["geometry"]))
-        fig.add_trace(
-            go.Scatter(
+        traces.append(
+            dict(
+                type="scatter",
                 x=xs,
                 y=ys,
                 mode="lines",
@@ -411,7 +425,7 @@ def choropleth_map(
             )
         )
 
-    _add_islets(fig, features, fills)
+    traces += _islets(features, fills)
     arch = geo.archipelago_labels()
     labels = np.array([a["label_vi" if lang == "vi" else "label_en"] for a in arch], dtype=object)
     parents = np.array([geo.area_id(boundary_set, a["province_code"]) for a in arch], dtype=object)
@@ -420,19 +434,13 @@ def choropleth_map(
         [f"<b>{lbl}</b><br>{hover_of.get(p, '')}" for lbl, p in zip(labels, parents, strict=True)],
         dtype=object,
     )
-    for a in arch:
-        lon0, lat0, lon1, lat1 = a["extent"]
-        fig.add_shape(
-            type="rect",
-            x0=lon0,
-            y0=lat0,
-            x1=lon1,
-            y1=lat1,
-            line=dict(color=MUTED, width=1, dash="dash"),
-            layer="below",
-        )
-    fig.add_trace(
-        go.Scatter(
+    shapes = [
+        dict(type="rect", x0=lon0, y0=lat0, x1=lon1, y1=lat1, line=dict(color=MUTED, width=1, dash="dash"), layer="below")
+        for lon0, lat0, lon1, lat1 in (a["extent"] for a in arch)
+    ]
+    traces.append(
+        dict(
+            type="scatter",
             x=np.array([a["lon"] for a in arch], dtype=float),
             y=np.array([a["lat"] for a in arch], dtype=float),
             mode="markers",
@@ -449,8 +457,9 @@ def choropleth_map(
             showlegend=False,
         )
     )
-    fig.add_trace(
-        go.Scatter(
+    traces.append(
+        dict(
+            type="scatter",
             x=np.array([(a["extent"][0] + a["extent"][2]) / 2 for a in arch], dtype=float),
             y=np.array([a["extent"][1] - 0.15 for a in arch], dtype=float),
             mode="text",
@@ -464,7 +473,7 @@ def choropleth_map(
             showlegend=False,
         )
     )
-    _add_scale_and_no_data(fig, scale, vmin, vmax, unit, lang, any_missing=not np.isfinite(vals).all())
+    traces += _scale_and_no_data(scale, vmin, vmax, unit, lang, any_missing=not np.isfinite(vals).all())
 
     bounds = np.array([shape(f["geometry"]).bounds for f in features], dtype=float).reshape(-1, 4)
     boxes = np.array([a["extent"] for a in arch], dtype=float)
@@ -473,7 +482,9 @@ def choropleth_map(
     # Below the lowest box: room for its two-line label.
     lat_lo, lat_hi = min(bounds[:, 1].min(), boxes[:, 1].min() - 1.3), bounds[:, 3].max() + 0.3
     mid_lat = np.radians((lat_lo + lat_hi) / 2)
-    fig.update_layout(
+    layout = _house_layout(title=title, lang=lang, source_note=source_note, mark=mark)
+    layout.update(
+        shapes=shapes,
         height=height,
         margin=dict(l=10, r=10, t=64, b=48 if source_note else 16),
         xaxis=dict(range=[lon_lo, lon_hi], visible=False, constrain="domain"),
@@ -488,8 +499,7 @@ def choropleth_map(
         hovermode="closest",
         legend=dict(x=1.0, y=0.02, xanchor="right", yanchor="bottom", font=dict(size=12)),
     )
-    _house_look(fig, title=title, lang=lang, source_note=source_note)
-    return fig
+    return go.Figure(data=traces, layout=layout)
 
 
 # --------------------------------------------------------------------------------------------
@@ -497,7 +507,7 @@ def choropleth_map(
 # --------------------------------------------------------------------------------------------
 
 
-def _add_islets(fig: go.Figure, features: list[Mapping[str, Any]], fills: np.ndarray) -> None:
+def _islets(features: list[Mapping[str, Any]], fills: np.ndarray) -> list[dict]:
     """A dot in the province's colour on every islet too small to see as a shape (Hoàng Sa, Trường Sa...)."""
     xs, ys, colors, owners = [], [], [], []
     for feature, fill in zip(features, fills, strict=True):
@@ -509,19 +519,21 @@ def _add_islets(fig: go.Figure, features: list[Mapping[str, Any]], fills: np.nda
                 ys.append(c.y)
                 colors.append(fill)
                 owners.append(feature["id"])
-    if xs:
-        fig.add_trace(
-            go.Scatter(
-                x=np.array(xs, dtype=float),
-                y=np.array(ys, dtype=float),
-                mode="markers",
-                name=NAME_ISLETS,
-                marker=dict(size=5, color=np.array(colors, dtype=object), line=dict(color=MUTED, width=0.5)),
-                customdata=np.array(owners, dtype=object).reshape(-1, 1),
-                hoverinfo="skip",
-                showlegend=False,
-            )
+    if not xs:
+        return []
+    return [
+        dict(
+            type="scatter",
+            x=np.array(xs, dtype=float),
+            y=np.array(ys, dtype=float),
+            mode="markers",
+            name=NAME_ISLETS,
+            marker=dict(size=5, color=np.array(colors, dtype=object), line=dict(color=MUTED, width=0.5)),
+            customdata=np.array(owners, dtype=object).reshape(-1, 1),
+            hoverinfo="skip",
+            showlegend=False,
         )
+    ]
 
 
 def _ring_path(geom: Any) -> tuple[np.ndarray, np.ndarray]:
@@ -637,8 +649,7 @@ def _colorbar(unit: str, **placement: Any) -> dict:
     return bar | placement
 
 
-def _add_scale_and_no_data(
-    fig: go.Figure,
+def _scale_and_no_data(
     scale: list[list[Any]],
     vmin: float,
     vmax: float,
@@ -647,11 +658,13 @@ def _add_scale_and_no_data(
     *,
     any_missing: bool,
     colorbar: Mapping[str, Any] | None = None,
-) -> None:
+) -> list[dict]:
     """A colour bar (a point-less trace carries it) and a legend entry for the grey 'no data' tiles."""
+    traces = []
     if np.isfinite(vmin):
-        fig.add_trace(
-            go.Scatter(
+        traces.append(
+            dict(
+                type="scatter",
                 x=np.array([np.nan]),
                 y=np.array([np.nan]),
                 mode="markers",
@@ -669,8 +682,9 @@ def _add_scale_and_no_data(
             )
         )
     if any_missing:
-        fig.add_trace(
-            go.Scatter(
+        traces.append(
+            dict(
+                type="scatter",
                 x=np.array([np.nan]),
                 y=np.array([np.nan]),
                 mode="markers",
@@ -681,25 +695,36 @@ def _add_scale_and_no_data(
                 meta=NAME_NO_DATA,
             )
         )
+    return traces
 
 
-def _house_look(fig: go.Figure, *, title: str, lang: str, source_note: str) -> None:
-    """Title, fonts and source line shared by both maps."""
+def _house_layout(*, title: str, lang: str, source_note: str, mark: str = "") -> dict:
+    """Title, fonts, the source line and the mark (e.g. the demo label, right, under the title) of both maps."""
+    annotations = []
     if source_note:
-        fig.add_annotation(
-            text=source_note,
-            xref="paper",
-            yref="paper",
-            x=0,
-            y=0,
-            yshift=-10,
-            xanchor="left",
-            yanchor="top",
-            showarrow=False,
-            font=dict(size=11, color=MUTED),
-            align="left",
+        annotations.append(
+            dict(
+                text=source_note,
+                xref="paper",
+                yref="paper",
+                x=0,
+                y=0,
+                yshift=-10,
+                xanchor="left",
+                yanchor="top",
+                showarrow=False,
+                font=dict(size=11, color=MUTED),
+                align="left",
+            )
         )
-    fig.update_layout(
+    if mark:
+        annotations.append(
+            dict(
+                text=mark, xref="paper", yref="paper", x=1, y=1.0, xanchor="right", yanchor="bottom",
+                showarrow=False, font=dict(size=12, color="#b00020"), bordercolor="#b00020", borderwidth=1, borderpad=3,
+            )
+        )  # fmt: skip
+    layout = dict(
         title=dict(text=title, x=0.01, xanchor="left", font=dict(size=17, color=INK)),
         font=dict(family=FONT_FAMILY, size=13, color=INK),
         paper_bgcolor="white",
@@ -707,3 +732,6 @@ def _house_look(fig: go.Figure, *, title: str, lang: str, source_note: str) -> N
         hoverlabel=dict(font=dict(family=FONT_FAMILY, size=13)),
         separators=",." if lang == "vi" else ".,",
     )
+    if annotations:
+        layout["annotations"] = annotations
+    return layout

@@ -47,8 +47,14 @@ def needing_acceleration(assessed: pd.DataFrame) -> pd.DataFrame:
 
 def furthest_behind(assessed: pd.DataFrame, code: str, n: int = 3) -> pd.DataFrame:
     """The n areas furthest behind on one indicator: worst status first, then the largest shortfall."""
-    d = assessed[(assessed["indicator_code"] == code) & (assessed["status"] != "insufficient")].copy()
-    d["_rank"] = d["status"].map(lambda s: progress.status_rank(s, worst_first=True))
-    d["_gap"] = d["progress_gap"].fillna(np.inf)
-    d["_ratio"] = d["ratio"].fillna(np.inf)
-    return d.sort_values(["_rank", "_gap", "_ratio"]).head(n).drop(columns=["_rank", "_gap", "_ratio"])
+    return furthest_behind_each(assessed[assessed["indicator_code"] == code], n)
+
+
+def furthest_behind_each(assessed: pd.DataFrame, n: int = 3) -> pd.DataFrame:
+    """furthest_behind for every indicator at once (one sort): up to n rows per indicator, worst first."""
+    d = assessed[assessed["status"] != "insufficient"]
+    ranks = {s: progress.status_rank(s, worst_first=True) for s in d["status"].unique()}
+    d = d.assign(_rank=d["status"].map(ranks), _gap=d["progress_gap"].fillna(np.inf), _ratio=d["ratio"].fillna(np.inf))
+    # A stable sort: ties keep the frame's order, as they did per indicator.
+    d = d.sort_values(["indicator_code", "_rank", "_gap", "_ratio"], kind="stable")
+    return d.groupby("indicator_code", sort=False).head(n).drop(columns=["_rank", "_gap", "_ratio"])

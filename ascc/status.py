@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Mapping
+from types import MappingProxyType
 
 import pandas as pd
 
@@ -16,6 +18,7 @@ from ascc import db, progress
 
 LEVELS = ("nation", "region", "province")
 _cache: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
+_maps: OrderedDict[tuple, Mapping[tuple[str, str], str]] = OrderedDict()
 _lock = threading.Lock()
 
 
@@ -44,10 +47,22 @@ def assessments(level: str, boundary: str = "34", breakdown: str = "total", as_o
     return frame.copy(deep=False)
 
 
-def status_of(level: str, boundary: str = "34", as_of: int | None = None) -> dict[tuple[str, str], str]:
-    """(indicator_code, area_id) -> status, for quick look-ups on pages."""
+def status_of(level: str, boundary: str = "34", as_of: int | None = None) -> Mapping[tuple[str, str], str]:
+    """(indicator_code, area_id) -> status, for quick look-ups on pages (read-only, shared; cached as
+    assessments are)."""
+    key = (level, boundary, as_of, db.dataset_info().version)
+    with _lock:
+        if key in _maps:
+            _maps.move_to_end(key)
+            return _maps[key]
     df = assessments(level, boundary, as_of=as_of)
-    return dict(zip(zip(df["indicator_code"], df["area_id"], strict=True), df["status"], strict=True))
+    pairs = zip(df["indicator_code"].tolist(), df["area_id"].tolist(), strict=True)
+    out = MappingProxyType(dict(zip(pairs, df["status"].tolist(), strict=True)))
+    with _lock:
+        _maps[key] = out
+        while len(_maps) > 32:
+            _maps.popitem(last=False)
+    return out
 
 
 def counts_by_pillar(frame: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:

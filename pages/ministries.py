@@ -5,7 +5,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from ascc import charts, db, progress_views, status
+from ascc import charts, db, figcache, lookups, progress_views, status
 from ascc.i18n import t
 from ui import present, shell, status_ui
 
@@ -22,8 +22,7 @@ leads = db.run_query("ministry_leads", lang=lang, as_of=as_of)
 mergers = db.run_query("ministry_mergers", lang=lang)
 nation = status.assessments("nation", view.boundary)
 provinces = status.assessments("province", view.boundary)
-names_df = db.run_query("area_names", lang=lang)
-area_names = dict(zip(names_df["area_id"], names_df["name"], strict=True))
+area_names = lookups.column_map("area_names", "area_id", "name", lang=lang)
 ministry_names = dict(zip(leads["ministry_code"], leads["ministry_name"], strict=True))
 codes = list(dict.fromkeys(leads["ministry_code"]))
 pick = st.selectbox(t("ministries.pick", lang), ["ALL", *codes], key=f"ministries_pick_{before}",
@@ -42,23 +41,30 @@ with st.expander(t("ministries.merger_title", lang), expanded=not before):
                               for r in moved.itertuples()))
 
 # 4/ ONE SECTION PER MINISTRY
+# The provinces furthest behind on each indicator (one pass over all indicators).
+worst = progress_views.furthest_behind_each(provinces)
+behind: dict[str, list[str]] = {}
+for ind_code, area, s in zip(worst["indicator_code"].tolist(), worst["area_id"].tolist(), worst["status"].tolist(), strict=True):
+    behind.setdefault(ind_code, []).append(f"{area_names.get(area, area)} ({status_ui.label(s, lang)})")
+# Every lead indicator with its national status, in the ministries' indicator order (leads is the left side).
+assessed = leads[["ministry_code", "indicator_code", "indicator_name"]].merge(nation, on="indicator_code")
+assessed = assessed.rename(columns={"indicator_name": "label"})
 for code in [c for c in codes if c in chosen]:
     mine = leads[leads["ministry_code"] == code]
     st.subheader(f"{ministry_names[code]} ({mine['ministry_abbr'].iloc[0]})")
-    # in the ministry's indicator order (mine is the left side of the merge)
-    rows = mine[["indicator_code", "indicator_name"]].merge(nation, on="indicator_code").rename(columns={"indicator_name": "label"})
-    fig = charts.progress_bullets(
-        rows, lang=lang, title=t("ministries.progress_title", lang, ministry=mine["ministry_abbr"].iloc[0]),
-        source=t("pillars.source", lang), demo=info.is_demo,
+    rows = assessed[assessed["ministry_code"] == code].reset_index(drop=True)
+    fig = figcache.build(
+        charts.progress_bullets,
+        rows[["label", "status", "achieved_share", "expected_share"]],
+        lang=lang,
+        title=t("ministries.progress_title", lang, ministry=mine["ministry_abbr"].iloc[0]),
+        source=t("pillars.source", lang),
+        demo=info.is_demo,
     )
     present.chart(fig, key=f"ministry_{code}")
-    behind = []
-    for ind in rows.itertuples():
-        worst = progress_views.furthest_behind(provinces, ind.indicator_code)
-        behind.append({
-            t("col.indicator", lang): ind.label,
-            t("col.progress", lang) + " (" + t("chart.nation", lang) + ")": status_ui.label(ind.status, lang),
-            t("ministries.behind_col", lang): ", ".join(f"{area_names.get(w.area_id, w.area_id)} ({status_ui.label(w.status, lang)})"
-                                                          for w in worst.itertuples()) or "–",
-        })
-    st.dataframe(pd.DataFrame(behind), hide_index=True, width="stretch")
+    table = pd.DataFrame({
+        t("col.indicator", lang): rows["label"],
+        t("col.progress", lang) + " (" + t("chart.nation", lang) + ")": [status_ui.label(s, lang) for s in rows["status"].tolist()],
+        t("ministries.behind_col", lang): [", ".join(behind.get(c, [])) or "–" for c in rows["indicator_code"].tolist()],
+    }) if len(rows) else pd.DataFrame()  # fmt: skip
+    st.dataframe(table, hide_index=True, width="stretch")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ascc import charts, db, settings, status
+from ascc import charts, db, figcache, settings, status
 from ascc.i18n import t
 from ui import deck_ui, present, shell, status_ui, widgets
 
@@ -38,7 +38,8 @@ for pair in [headline.iloc[i : i + 2] for i in range(0, len(headline), 2)]:
         if series.empty:
             col.info(f"{row.short_name}: {t('card.no_data', lang)}")
             continue
-        fig = charts.trend_chart(
+        fig = figcache.build(
+            charts.trend_chart,
             series,
             lang=lang,
             title=t("chart.trend_title", lang, name=row.short_name, start=int(series["year"].min()), end=int(series["year"].max()))

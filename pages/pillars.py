@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from ascc import charts, db, progress_views, status
+from ascc import charts, db, figcache, lookups, progress_views, status
 from ascc.i18n import t
 from ui import downloads, present, shell, status_ui
 
@@ -20,8 +20,7 @@ assessed_all = status.assessments(level, view.boundary)
 assessed = assessed_all[assessed_all["area_id"] == area_id]
 series = db.run_query("progress_series", level=level, boundary=view.boundary, breakdown="total")
 series = series[series["area_id"] == area_id]
-names_df = db.run_query("area_names", lang=lang)
-area_names = dict(zip(names_df["area_id"], names_df["name"], strict=True))
+area_names = lookups.column_map("area_names", "area_id", "name", lang=lang)
 labels = dict(zip(summary["indicator_code"], summary["short_name"], strict=True))
 
 st.title(t("pillars.title", lang))
@@ -31,7 +30,8 @@ status_ui.legend(lang)
 # 3/ STATUS COUNTS PER PILLAR
 merged = assessed.merge(summary[["indicator_code", "pillar_code"]], on="indicator_code")
 counts = merged.groupby(["pillar_code", "status"]).size().rename("n").reset_index().rename(columns={"pillar_code": "category"})
-fig = charts.status_stack(
+fig = figcache.build(
+    charts.status_stack,
     counts,
     lang=lang,
     title=t("pillars.counts_title", lang, area=area_names.get(area_id, area_id)),
@@ -47,9 +47,13 @@ downloads.chart_downloads(counts.rename(columns={"category": "series", "status":
 # 4/ PROGRESS TOWARD TARGET, INDICATOR x YEAR
 matrix = progress_views.share_matrix(series, assessed, labels)
 if len(matrix):
-    fig = charts.progress_heatmap(
-        matrix, lang=lang, title=t("pillars.heatmap_title", lang, area=area_names.get(area_id, area_id)),
-        source=t("pillars.heatmap_source", lang), demo=info.is_demo,
+    fig = figcache.build(
+        charts.progress_heatmap,
+        matrix,
+        lang=lang,
+        title=t("pillars.heatmap_title", lang, area=area_names.get(area_id, area_id)),
+        source=t("pillars.heatmap_source", lang),
+        demo=info.is_demo,
     )
     present.chart(fig, key="pillar_heatmap")
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ascc import charts, db, settings, status
+from ascc import charts, db, figcache, settings, status
 from ascc.i18n import t
 from ui import deck_ui, present, regions_ui, shell
 
@@ -11,14 +11,15 @@ view = shell.view()
 lang = view.lang
 info = db.dataset_info()
 indicators = db.run_query("indicator_list", lang=lang)
-codes = list(indicators["indicator_code"])
+codes = indicators["indicator_code"].tolist()
+indicator_names = dict(zip(codes, indicators["name"].tolist(), strict=True))
 st.title(t("regions.title", lang))
 c1, c2 = st.columns([3, 1])
 code = c1.selectbox(
     t("regions.indicator", lang),
     options=codes,
     index=codes.index(shell.page_param("ind", codes, codes[0])),
-    format_func=lambda c: indicators.set_index("indicator_code").loc[c, "name"],
+    format_func=indicator_names.get,
     key="regions_indicator",
 )
 ind = indicators.set_index("indicator_code").loc[code]
@@ -70,7 +71,8 @@ with right:
     regions_ui.selection_bar(ranking, view, lang)
 
 # 4/ RANKING
-fig = charts.ranking_bar(
+fig = figcache.build(
+    charts.ranking_bar,
     ranking,
     lang=lang,
     title=t("regions.ranking_title", lang, name=name, n=int(ranking["value"].notna().sum()), year=year) + charts.unit_suffix(unit),
@@ -97,7 +99,8 @@ for key, ev in (("rank_chart", event), ("map", map_event)):
 
 # 5/ TRENDS BY REGION
 if len(trend):
-    fig = charts.small_multiples(
+    fig = figcache.build(
+        charts.small_multiples,
         trend,
         lang=lang,
         title=t("regions.trend_title", lang, name=name) + charts.unit_suffix(unit),

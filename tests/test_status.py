@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pytest
 
 from ascc import db, progress, progress_views, status
@@ -60,6 +61,14 @@ def test_views_for_the_pages(use_fixture):
     provinces = status.assessments("province", "34")
     worst = progress_views.furthest_behind(provinces, "POV", n=2)
     assert len(worst) == 2
+    # all indicators at once = one indicator at a time (worst status, then largest shortfall, then ratio)
+    each = progress_views.furthest_behind_each(provinces, n=2)
+    for code in provinces["indicator_code"].unique():
+        d = provinces[(provinces["indicator_code"] == code) & (provinces["status"] != "insufficient")]
+        key = d.assign(r=d["status"].map(lambda s: progress.status_rank(s, worst_first=True)),
+                       g=d["progress_gap"].fillna(np.inf), q=d["ratio"].fillna(np.inf))  # fmt: skip
+        expected = key.sort_values(["r", "g", "q"], kind="stable").head(2)["area_id"].tolist()
+        assert each.loc[each["indicator_code"] == code, "area_id"].tolist() == expected
     series = db.run_query("progress_series", level="nation", boundary="34", breakdown="total")
     m = progress_views.share_matrix(series, nation, {"POV": "Poverty"})
     # POV: base 8.05 (2024) -> target 1.0; 2025 value 5.5 covers (5.5 - 8.05) / (1 - 8.05) = 36.2 %

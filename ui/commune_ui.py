@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from ascc import communes, db, i18n
+from ascc import communes, db, figcache, i18n
 from ascc.i18n import t
 from ascc.state import ViewState
 from ui import present
@@ -108,10 +108,8 @@ def _values(lang: str, code: str, area_id: str, year: int, base_year: int) -> pd
     return db.run_query("commune_values", lang=lang, indicator=code, province=area_id, year=year, base_year=base_year)
 
 
-# NOTE: building a Plotly figure costs tens of milliseconds (mostly the shared layout), rerun after rerun
-# for the same inputs. Figures are pure functions of these small keys (the dataset version included),
-# so each is built once and shared; nothing mutates them (presentation mode draws a deep copy).
-@st.cache_resource(max_entries=256, show_spinner=False)
+# NOTE: the figures are pure functions of these small keys (the dataset version included), so each is
+# built once and shared through ascc.figcache; nothing mutates them (presentation mode draws a copy).
 def _figure(kind: str, version: str, lang: str, code: str, area_id: str, year: int, base_year: int,
             province_name: str, demo: bool, n: int = 0, threshold: float | None = None) -> go.Figure:  # fmt: skip
     """One chart of the commune view ("map", "hist" or "rank") for one indicator, province and year."""
@@ -169,7 +167,7 @@ def commune_section(view: ViewState, area_id: str, province_name: str, lang: str
     # 3/ MAP AND DISTRIBUTION
     left, right = st.columns(2, gap="medium")
     with left:
-        present.chart(_figure("map", **key), key="commune_map")
+        present.chart(figcache.build(_figure, "map", **key), key="commune_map")
         st.caption(t("commune.map_hint", lang))
     with right:
         threshold = _threshold(df, ind, lang)
@@ -177,10 +175,10 @@ def commune_section(view: ViewState, area_id: str, province_name: str, lang: str
         n_valued = int(df["value"].notna().sum())
         st.markdown(t("commune.count_below" if ind["higher_is_better"] else "commune.count_above", lang, k=k,
                       n=n_valued, rest=n_valued - k, threshold=communes.fmt_many([threshold], unit, lang, dec)[0]))
-        present.chart(_figure("hist", **key, threshold=float(threshold)), key="commune_hist")
+        present.chart(figcache.build(_figure, "hist", **key, threshold=float(threshold)), key="commune_hist")
 
     # 4/ BEST AND WORST
-    present.chart(_figure("rank", **key, n=int(n)), key="commune_rank")
+    present.chart(figcache.build(_figure, "rank", **key, n=int(n)), key="commune_rank")
 
     # 5/ FURTHEST BEHIND
     has_target = pd.notna(ind["target_value"])
@@ -194,6 +192,7 @@ def commune_section(view: ViewState, area_id: str, province_name: str, lang: str
     with st.expander(t("commune.full_list", lang, n=len(df))):
         st.dataframe(full, hide_index=True, width="stretch", height=420)
         st.download_button(
-            t("commune.download", lang), data=full.to_csv(index=False).encode("utf-8-sig"),
+            t("commune.download", lang), data=lambda: full.to_csv(index=False).encode("utf-8-sig"),
             file_name=f"{code}_{area_id}_{year}_communes.csv", mime="text/csv", key="commune_download",
+            on_click="ignore",
         )  # fmt: skip

@@ -112,11 +112,28 @@ def _stem(filename: str) -> str:
 
 
 def chart_downloads(df: pd.DataFrame, *, lang: str, filename: str, unit: str, source: str, key: str) -> None:
-    """Two download buttons (CSV and Excel) for the rows a chart plots; one call under each chart."""
+    """Two download buttons (CSV and Excel) for the rows a chart plots; one call under each chart.
+
+    The files are made when a button is clicked (deferred downloads), not on every rerun.
+    """
+    stem = _stem(filename)
+    c1, c2, _ = st.columns([1, 1, 2])
+    c1.download_button(t("download.csv", lang), data=lambda: csv_bytes(_table(df, lang, unit, source)),
+                       file_name=f"{stem}.csv", mime=CSV_MIME, key=f"{key}_csv", icon=":material/download:",
+                       on_click="ignore", type="tertiary", help=t("download.help", lang))  # fmt: skip
+    c2.download_button(t("download.xlsx", lang), data=lambda: _xlsx(df, lang, stem, unit, source),
+                       file_name=f"{stem}.xlsx", mime=XLSX_MIME, key=f"{key}_xlsx", icon=":material/download:",
+                       on_click="ignore", type="tertiary", help=t("download.help", lang))  # fmt: skip
+
+
+def _table(df: pd.DataFrame, lang: str, unit: str, source: str) -> pd.DataFrame:
+    return download_table(df, lang=lang, unit=unit, source=source, demo=db.dataset_info().is_demo)
+
+
+def _xlsx(df: pd.DataFrame, lang: str, stem: str, unit: str, source: str) -> bytes:
     info = db.dataset_info()
-    table = download_table(df, lang=lang, unit=unit, source=source, demo=info.is_demo)
     about = {
-        t("download.about.file", lang): _stem(filename),
+        t("download.about.file", lang): stem,
         t("download.col.unit", lang): unit,
         t("download.col.source", lang): source,
         t("download.about.dataset", lang): info.manifest.get(i18n.col("title", lang)) or "",
@@ -124,11 +141,4 @@ def chart_downloads(df: pd.DataFrame, *, lang: str, filename: str, unit: str, so
     }
     if info.is_demo:
         about[t("download.col.note", lang)] = t("demo.notice", lang)
-    stem = _stem(filename)
-    c1, c2, _ = st.columns([1, 1, 2])
-    c1.download_button(t("download.csv", lang), data=csv_bytes(table), file_name=f"{stem}.csv", mime=CSV_MIME,
-                       key=f"{key}_csv", icon=":material/download:", on_click="ignore", type="tertiary",
-                       help=t("download.help", lang))
-    c2.download_button(t("download.xlsx", lang), data=lambda: xlsx_bytes(table, lang=lang, about=about),
-                       file_name=f"{stem}.xlsx", mime=XLSX_MIME, key=f"{key}_xlsx", icon=":material/download:",
-                       on_click="ignore", type="tertiary", help=t("download.help", lang))
+    return xlsx_bytes(_table(df, lang, unit, source), lang=lang, about=about)

@@ -7,8 +7,6 @@ them full screen. The filters stay as they are (they live in the URL and the ses
 
 from __future__ import annotations
 
-import copy
-
 import streamlit as st
 
 from ascc import charts
@@ -101,13 +99,5 @@ def render(lang: str) -> None:
     cols[3].button("✕ " + t("present.exit", lang), key="present_exit", width="stretch", on_click=_exit)
     if n:
         key, fig = figs[i]
-        big = copy.deepcopy(fig)
-        # Larger type and a screen-filling height for a projector.
-        big.update_layout(height=max(640, int((fig.layout.height or 400) * 1.2)), font=dict(size=16),
-                          title=dict(font=dict(size=26)))
-        # The source footer sits below the (now larger) axis labels.
-        for ann in big.layout.annotations or []:
-            if ann.yshift and ann.yshift < 0:
-                ann.yshift = ann.yshift * 1.35
-        big.update_layout(margin=dict(b=(big.layout.margin.b or 60) + 16))
-        st.plotly_chart(big, config=charts.PLOTLY_CONFIG, key=f"present_{key}")
+        # A copy: the page's figure may be shared with other reruns and sessions (ascc.figcache).
+        st.plotly_chart(charts.presentation_copy(fig), config=charts.PLOTLY_CONFIG, key=f"present_{key}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ascc import charts, db, i18n, settings
+from ascc import charts, db, figcache, i18n, settings
 from ascc.i18n import t
 from ascc.state import ViewState
 from ui import downloads, present, status_ui
@@ -77,11 +77,12 @@ def former_history_chart(profile: pd.DataFrame, members: pd.DataFrame, area_id: 
     label = {f: f"{n} ({t('profile.former', lang)})" for f, n in zip(members["former_id"], members["former_name"], strict=True)}
     label[area_id] = f"{members['successor_name'].iloc[0]} ({t('profile.new', lang)})"
     df["name"] = df["area_id"].map(label)
-    fig = charts.multi_line(
-        df, lang=lang, title=t("profile.history_chart", lang, name=p["short_name"]) + charts.unit_suffix(p["unit"]),
+    fig = figcache.build(
+        charts.multi_line, df, lang=lang,
+        title=t("profile.history_chart", lang, name=p["short_name"]) + charts.unit_suffix(p["unit"]),
         unit=p["unit"], decimals=int(p["decimals"]), source=p["source"], demo=demo, highlight=area_id,
         boundary_change_year=settings.NEW_BOUNDARY_FIRST_YEAR - 0.5,
-    )
+    )  # fmt: skip
     return fig, df, p
 
 
@@ -132,7 +133,8 @@ def compare_section(view: ViewState, provinces: pd.DataFrame, area_id: str, lang
     df["name"] = df["area_id"].map(names)
     nation = db.run_query("region_trend", lang=lang, indicator=code, boundary=view.boundary, breakdown="total")
     nation = nation[nation["area_id"] == "VN"]
-    fig = charts.small_multiples(
+    fig = figcache.build(
+        charts.small_multiples,
         pd.concat([df, nation[["area_id", "name", "year", "value", "status", "derived"]]], ignore_index=True),
         lang=lang, title=t("profile.compare_title", lang, name=ind["short_name"]) + charts.unit_suffix(ind["unit"]),
         unit=ind["unit"], decimals=int(ind["decimals"]), source=ind["source"], demo=demo,

@@ -7,7 +7,7 @@ import unicodedata
 import pandas as pd
 import streamlit as st
 
-from ascc import charts, db, geo, i18n, maps, settings
+from ascc import charts, db, figcache, geo, i18n, maps, settings
 from ascc.i18n import t
 from ascc.state import ViewState
 from ui import present, shell
@@ -59,36 +59,50 @@ def _boundaries(path: str, mtime: float, boundary: str, lineage_key: tuple) -> d
 
 def province_map(ranking, ind, *, lang, boundary, year, name, demo, selected):
     """The tile map (always available) or the true-shape map (with ASCC_BOUNDARIES); returns the click event."""
-    unit, dec = ind["unit"], int(ind["decimals"])
-    df = ranking.copy()
-    df["value_text"] = [i18n.fmt_value(v, unit, lang, dec) for v in df["value"]]
-    df["hover"] = _hover(df, lang, unit, dec)
-    title = t("regions.map_title", lang, name=name, year=year) + charts.unit_suffix(unit)
-    selected_id = selected[0] if len(selected) == 1 else None
+    unit = ind["unit"]
+    kw = dict(
+        lang=lang,
+        unit=unit,
+        decimals=int(ind["decimals"]),
+        title=t("regions.map_title", lang, name=name, year=year) + charts.unit_suffix(unit),
+        colorscale_reversed=not ind["higher_is_better"],
+        selected_area_id=selected[0] if len(selected) == 1 else None,
+        source_note=t("chart.source", lang, source=ind["source"]),
+        mark=t("demo.mark", lang) if demo else "",
+    )
     path = settings.boundaries_path()
     if path is not None:
-        pairs = db.run_query("lineage_pairs")
-        fc = _boundaries(str(path), path.stat().st_mtime, boundary, tuple(map(tuple, pairs.to_numpy())))
-        fig = maps.choropleth_map(
-            df, fc, lang=lang, title=title, unit=unit, colorscale_reversed=not ind["higher_is_better"],
-            selected_area_id=selected_id, source_note=t("chart.source", lang, source=ind["source"]),
-        )
+        version = db.dataset_info().version  # the lineage comes from the dataset
+        fig = figcache.build(shape_map, ranking, str(path), path.stat().st_mtime, boundary, version, **kw)
     else:
-        df = df.merge(geo.tile_layout(boundary), on="area_id", how="inner")
-        df["label"] = df["tile_label"] if lang == "vi" else df["tile_label"].map(ascii_label)
-        fig = maps.tile_map(
-            df, lang=lang, title=title, unit=unit, colorscale_reversed=not ind["higher_is_better"],
-            selected_area_id=selected_id, source_note=t("chart.source", lang, source=ind["source"]),
-        )
-    if demo:
-        fig.add_annotation(
-            text=t("demo.mark", lang), xref="paper", yref="paper", x=1, y=1.0, xanchor="right", yanchor="bottom",
-            showarrow=False, font=dict(size=12, color="#b00020"), bordercolor="#b00020", borderwidth=1, borderpad=3,
-        )
+        fig = figcache.build(tile_map, ranking, boundary, **kw)
     event = present.chart(fig, key="map", on_select="rerun", selection_mode=("points",))
     if path is None:
         st.caption(t("regions.map_hint", lang))
     return event
+
+
+def _map_frame(ranking: pd.DataFrame, lang: str, unit: str, decimals: int) -> pd.DataFrame:
+    df = ranking.copy()
+    df["value_text"] = [i18n.fmt_value(v, unit, lang, decimals) for v in df["value"]]
+    df["hover"] = _hover(df, lang, unit, decimals)
+    return df
+
+
+def tile_map(ranking: pd.DataFrame, boundary: str, *, lang: str, unit: str, decimals: int, **kw):
+    """The page's tile map of a ranking (figure builder, memoised through figcache)."""
+    df = _map_frame(ranking, lang, unit, decimals).merge(geo.tile_layout(boundary), on="area_id", how="inner")
+    df["label"] = df["tile_label"] if lang == "vi" else df["tile_label"].map(ascii_label)
+    return maps.tile_map(df, lang=lang, unit=unit, **kw)
+
+
+def shape_map(ranking: pd.DataFrame, path: str, mtime: float, boundary: str, version: str, *, lang: str,
+              unit: str, decimals: int, **kw):  # fmt: skip
+    """The page's true-shape map of a ranking (figure builder, memoised through figcache; ``version`` is the
+    dataset's, whose lineage dissolves the 63 provinces into the 34)."""
+    pairs = db.run_query("lineage_pairs")
+    fc = _boundaries(path, mtime, boundary, tuple(map(tuple, pairs.to_numpy())))
+    return maps.choropleth_map(_map_frame(ranking, lang, unit, decimals), fc, lang=lang, unit=unit, **kw)
 
 
 def selection_bar(ranking: pd.DataFrame, view: ViewState, lang: str) -> None:

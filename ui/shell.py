@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import contextvars
+from collections.abc import Mapping
+from types import MappingProxyType
 
 import streamlit as st
 
-from ascc import db, i18n, state
+from ascc import db, i18n, lookups, state
 from ascc.i18n import t
 from ui import present
 
@@ -14,8 +16,9 @@ ALL, LATEST = "ALL", "LATEST"
 _KEYS = {"lang": "f_lang", "boundary": "f_boundary", "region": "f_region", "provinces": "f_provinces", "year": "f_year"}
 
 
+@lookups.per_version
 def choices() -> state.Choices:
-    """Valid filter values from the dataset, to check the URL against."""
+    """Valid filter values from the dataset, to check the URL against (frozen, shared by the sessions)."""
     regions = db.run_query("regions_list", lang="vi")
     provinces = db.run_query("provinces_list", lang="vi", boundary=None, region=None)
     years = db.run_query("years_available")
@@ -24,7 +27,7 @@ def choices() -> state.Choices:
     }
     return state.Choices(
         regions=frozenset(regions["region_code"]),
-        provinces=by_set,
+        provinces=MappingProxyType(by_set),
         years=tuple(int(y) for y in years["year"]),
     )
 
@@ -42,10 +45,9 @@ def _init_from_url(c: state.Choices) -> None:
     st.session_state["_view_initialised"] = True
 
 
-def lineage_map() -> dict[str, str]:
-    """Former province id -> new province id."""
-    df = db.run_query("lineage_pairs")
-    return dict(zip(df["former_id"], df["successor_id"], strict=True))
+def lineage_map() -> Mapping[str, str]:
+    """Former province id -> new province id (read-only)."""
+    return lookups.column_map("lineage_pairs", "former_id", "successor_id")
 
 
 def current_lang() -> str:

@@ -1,0 +1,121 @@
+"""Chart builders inspected through fig.to_dict(): house look, reference lines per subplot, subplot grid."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+from plotly.subplots import make_subplots
+
+from ascc import charts, db
+from ascc.i18n import t
+
+
+def _ranking(lang: str = "en") -> pd.DataFrame:
+    return db.run_query("province_ranking", lang=lang, indicator="POV", boundary="34", year=2025, breakdown="total")
+
+
+def _trend(lang: str = "en") -> pd.DataFrame:
+    return db.run_query("region_trend", lang=lang, indicator="POV", boundary="34", breakdown="total")
+
+
+def _valid(fig: go.Figure) -> dict:
+    """The figure as a dict, after checking that plotly accepts every property (built anew, validated)."""
+    spec = fig.to_dict()
+    go.Figure(spec)
+    return spec
+
+
+def _texts(spec: dict) -> list[str]:
+    return [a["text"] for a in spec["layout"].get("annotations", [])]
+
+
+def test_trend_chart_marks_target_break_and_boundary_change(use_fixture):
+    series = db.run_query("national_trend", codes=["POV"])
+    fig = charts.trend_chart(
+        series, lang="en", title="Poverty (%)", unit="%", decimals=2, source="Test source", demo=True,
+        target_value=1.0, target_year=2025, breaks=[(2022, "New poverty standard")], boundary_change_year=2024.5,
+    )  # fmt: skip
+    spec = _valid(fig)
+    shapes = spec["layout"]["shapes"]
+    assert shapes[0] == {"type": "line", "xref": "x domain", "yref": "y", "x0": 0, "x1": 1, "y0": 1.0, "y1": 1.0,
+                         "line": {"color": charts.TARGET, "width": 1.5, "dash": "dot"}}  # fmt: skip
+    assert [(s["x0"], s["xref"], s["yref"]) for s in shapes[1:]] == [(2021.5, "x", "y domain"), (2024.5, "x", "y domain")]
+    assert _texts(spec) == [t("chart.series_break", "en"), "Source: Test source", t("demo.mark", "en")]
+    assert spec["layout"]["separators"] == ".,"
+    target = t("chart.target", "en", year=2025) + ": 1.00%"
+    assert [tr["name"] for tr in spec["data"][1:]] == [target, t("chart.boundary_change", "en")]
+
+
+def test_ranking_bar_orders_best_first_with_nation_and_target_lines(use_fixture):
+    fig = charts.ranking_bar(
+        _ranking(), lang="vi", title="Xếp hạng", unit="%", decimals=2, source="Nguồn thử", demo=False,
+        nation_value=5.5, target_value=1.0, target_year=2025, region_values={"RRD": 1.33, "NMM": 18.0},
+        selected=("P34-08",),
+    )  # fmt: skip
+    spec = _valid(fig)
+    layout = spec["layout"]
+    # lower is better for POV, ranked by the query: rank 1 (Ha Noi) at the top, i.e. last category
+    assert list(layout["yaxis"]["categoryarray"]) == ["Tuyen Quang", "Phu Tho", "Ha Noi"]
+    assert [(s["x0"], s["line"]["color"]) for s in layout["shapes"]] == [(5.5, charts.NATION_COLOR), (1.0, charts.TARGET)]
+    assert all(s["yref"] == "y domain" for s in layout["shapes"])
+    assert _texts(spec) == ["Nguồn: Nguồn thử"]  # no demo mark on official data
+    assert layout["margin"]["l"] == 130 and layout["separators"] == ",."
+    bars = [t for t in spec["data"] if t["type"] == "bar"]
+    assert {b["name"] for b in bars} == {"Red River Delta", "Northern Midlands and Mountains"}
+
+
+@pytest.mark.parametrize("n_areas", [1, 2, 3, 4, 6, 7])
+def test_subplot_grid_matches_make_subplots(n_areas):
+    rows = int(np.ceil(n_areas / 3))
+    ref = make_subplots(rows=rows, cols=3, shared_xaxes=True, shared_yaxes=True, vertical_spacing=0.14,
+                        horizontal_spacing=0.04).to_dict()["layout"]  # fmt: skip
+    cells = charts.subplot_grid(rows, 3, vertical_spacing=0.14, horizontal_spacing=0.04)
+    assert len(cells) == rows * 3
+    for axis, x_domain, y_domain in cells:
+        assert x_domain == pytest.approx(ref["xaxis" + axis]["domain"])
+        assert y_domain == pytest.approx(ref["yaxis" + axis]["domain"])
+
+
+def test_small_multiples_draws_reference_lines_in_every_panel(use_fixture):
+    fig = charts.small_multiples(
+        _trend(), lang="en", title="Trends", unit="%", decimals=2, source="Test source", demo=True,
+        target_value=1.0, target_year=2025, break_years=(2022,), boundary_change_year=2024.5,
+    )  # fmt: skip
+    spec = _valid(fig)
+    layout = spec["layout"]
+    # two regions on a 1 x 3 grid: three panels, y shared along the row
+    assert [k for k in layout if k.startswith(("xaxis", "yaxis"))] == ["xaxis", "yaxis", "xaxis2", "yaxis2", "xaxis3", "yaxis3"]
+    assert layout["yaxis2"]["matches"] == "y" and layout["yaxis2"]["showticklabels"] is False
+    refs = [(s["xref"], s["yref"]) for s in layout["shapes"]]
+    assert refs == [("x domain", "y"), ("x", "y domain"), ("x", "y domain"),
+                    ("x2 domain", "y2"), ("x2", "y2 domain"), ("x2", "y2 domain")]  # fmt: skip
+    assert _texts(spec)[:2] == ["Red River Delta", "Northern Midlands and Mountains"]  # panel titles
+    panels = [t for t in spec["data"] if t.get("mode") == "lines+markers"]
+    assert [(t["xaxis"], t["yaxis"]) for t in panels] == [("x", "y"), ("x2", "y2")]
+    assert layout["legend"]["y"] > 1  # above the panel titles
+
+
+def test_status_charts_and_heatmap_are_valid(use_fixture):
+    counts = pd.DataFrame({"category": ["A", "B", "B"], "status": ["on_track", "limited", "achieved"], "n": [2, 1, 3]})
+    stack = _valid(charts.status_stack(counts, lang="en", title="t", categories=[("A", "A. x"), ("B", "B. y")],
+                                       source="s", demo=True))  # fmt: skip
+    assert stack["layout"]["barmode"] == "stack" and stack["layout"]["margin"]["l"] == 10
+    matrix = pd.DataFrame({2024: [0.5, np.nan], 2025: [1.2, -0.1]}, index=["Poverty", "Water"])
+    heat = _valid(charts.progress_heatmap(matrix, lang="vi", title="t", source="s", demo=False))
+    assert list(heat["data"][0]["text"][0]) == ["50%", "≥100%"]
+    rows = pd.DataFrame({"label": ["Poverty"], "status": ["accelerate"], "achieved_share": [0.4], "expected_share": [0.8]})
+    bullets = _valid(charts.progress_bullets(rows, lang="en", title="t", source="s", demo=True))
+    assert bullets["layout"]["xaxis"]["range"] == [-0.25, 1.25]
+
+
+def test_presentation_copy_enlarges_a_copy_and_leaves_the_figure(use_fixture):
+    fig = charts.ranking_bar(_ranking(), lang="en", title="Ranking", unit="%", decimals=2, source="Test source", demo=True)
+    before = fig.to_json()
+    big = charts.presentation_copy(fig).to_dict()["layout"]
+    assert fig.to_json() == before
+    assert big["height"] == max(640, int(fig.layout.height * 1.2)) and big["font"]["size"] == 16
+    assert big["title"]["font"]["size"] == 26 and big["title"]["text"] == "Ranking"
+    assert big["annotations"][0]["yshift"] == pytest.approx(-52 * 1.35)
+    assert big["margin"]["b"] == fig.layout.margin.b + 16
