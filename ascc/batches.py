@@ -118,6 +118,7 @@ def _write_atomic(table: pa.Table, target: Path) -> None:
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
+        dataset.touched()
         _fsync_dir(target.parent)
     finally:
         if os.path.exists(tmp):
@@ -235,6 +236,7 @@ def recover(data_dir: Path, log: pd.DataFrame) -> list[Path]:
     if staging.exists() and any(staging.iterdir()):
         quarantine.mkdir(parents=True, exist_ok=True)
         os.replace(staging, quarantine / STAGING_DIR)
+        dataset.touched()
         moved.append(quarantine / STAGING_DIR)
     known = set(log["batch_id"])
     leftovers = [f for f in _result_files(data_dir) if f.stem not in known and not _batch_ids_in(f) <= known]
@@ -243,6 +245,7 @@ def recover(data_dir: Path, log: pd.DataFrame) -> list[Path]:
         target = quarantine / f.parent.name / f.name
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(f, target)
+        dataset.touched()
         moved.append(target)
     return moved
 
@@ -290,6 +293,7 @@ def commit(
         folder = data_dir / "results" / f"year={year}"
         folder.mkdir(parents=True, exist_ok=True)
         os.replace(source, folder / source.name)
+        dataset.touched()
         _fsync_dir(folder)
         if i == 0:
             _hook("moved-1")
@@ -348,6 +352,7 @@ def _write_manifest(data_dir: Path, manifest: dict) -> None:
         os.fsync(fh.fileno())
     os.chmod(tmp, FILE_MODE)
     os.replace(tmp, target)
+    dataset.touched()
 
 
 # --- a new official dataset ---------------------------------------------------------------------------

@@ -14,6 +14,21 @@ import pyarrow.parquet as pq
 
 from ascc import schema
 
+# Bumped by every write of this process (here and in ascc.batches), so that ascc.db sees its own writes
+# at once instead of after its version memo expires (settings.VERSION_TTL_S).
+_generation = 0
+
+
+def touched() -> None:
+    """Record that this process changed a dataset folder."""
+    global _generation
+    _generation += 1
+
+
+def generation() -> int:
+    """How many writes this process has made (see touched())."""
+    return _generation
+
 
 def to_table(df: pd.DataFrame, table_schema: pa.Schema) -> pa.Table:
     """Cast a frame to a fixed schema: same columns, same order, same types; extra columns refused."""
@@ -43,6 +58,7 @@ def write_parquet_atomic(table: pa.Table, target: Path) -> None:
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
+        touched()
         _fsync_dir(target.parent)
     finally:
         if os.path.exists(tmp):
@@ -88,6 +104,7 @@ def write_manifest(data_dir: Path, manifest: dict) -> Path:
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, target)
+    touched()
     return target
 
 

@@ -136,9 +136,25 @@ def _result_stats(data_dir: Path) -> list[str]:
     return parts
 
 
+_versions: dict[str, tuple[int, float, str]] = {}
+
+
 def dataset_version(data_dir: Path | None = None) -> str:
-    """A cheap fingerprint of the dataset: changes when any table or result file changes."""
+    """A cheap fingerprint of the dataset: changes when any table or result file changes.
+
+    Remembered for settings.VERSION_TTL_S seconds, or until this process writes to a dataset.
+    """
     data_dir = data_dir or settings.data_dir()
+    key, now, gen = str(data_dir), time.monotonic(), dataset.generation()
+    hit = _versions.get(key)
+    if hit is not None and hit[0] == gen and now - hit[1] < settings.VERSION_TTL_S:
+        return hit[2]
+    version = _fingerprint(data_dir)
+    _versions[key] = (gen, now, version)
+    return version
+
+
+def _fingerprint(data_dir: Path) -> str:
     parts = []
     for name, (file_name, _) in schema.TABLES.items():
         path = data_dir / file_name
@@ -405,3 +421,4 @@ def clear_cache() -> None:
         _cache.clear()
     with _lock:
         _connections.clear()
+    _versions.clear()

@@ -27,6 +27,12 @@ CACHE_DIR_ENV = "ASCC_CACHE_DIR"
 # temp folder beyond it instead of growing the server (benchmark: ≤ 1 GB at commune level).
 DUCKDB_MEMORY_LIMIT = os.environ.get("ASCC_DUCKDB_MEMORY_LIMIT", "600MB")
 
+# How long (seconds) a process trusts the dataset version it computed (ascc.db.dataset_version) before
+# listing the folder again: every query asks for it, and under many sessions the file-system calls of
+# each listing queue behind the GIL. Writes by this process are seen at once (ascc.dataset.touched);
+# another process's import is seen within this delay.
+VERSION_TTL_S = float(os.environ.get("ASCC_VERSION_TTL_S", "1.0"))
+
 # Bound on the query-result cache (entries), so a long-running server does not grow without end.
 QUERY_CACHE_ENTRIES = int(os.environ.get("ASCC_QUERY_CACHE_ENTRIES", "512"))
 

@@ -158,3 +158,23 @@ def test_unwritable_cache_folder_computes_in_memory(tmp_path, monkeypatch):
     db.clear_cache()
     assert all(a.equals(b) for a, b in zip(expected, _answers(), strict=True))
     db.clear_cache()
+
+
+def test_version_is_remembered_briefly_and_own_writes_are_seen_at_once(tmp_path, monkeypatch):
+    data = fixture_data.build(tmp_path / "d")
+    db.clear_cache()
+    monkeypatch.setattr(settings, "VERSION_TTL_S", 3600.0)
+    first = db.dataset_version(data)
+    # Another process's file (written behind this process's back): not seen until the memo expires...
+    extra = data / "results" / "year=2020" / "other-process.parquet"
+    shutil.copy2(next((data / "results" / "year=2020").glob("*.parquet")), extra)
+    assert db.dataset_version(data) == first
+    monkeypatch.setattr(settings, "VERSION_TTL_S", 0.0)
+    second = db.dataset_version(data)
+    assert second != first
+    # ...while a write of this process is seen at once, whatever the delay.
+    monkeypatch.setattr(settings, "VERSION_TTL_S", 3600.0)
+    newer = {**fixture_data._ratio("POV", "P63-01", 2020, 1, 1000), "batch_id": "fx-0003"}
+    dataset.write_results(data, pd.DataFrame([newer]), batch_id="fx-0003")
+    assert db.dataset_version(data) not in (first, second)
+    db.clear_cache()

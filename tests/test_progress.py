@@ -511,7 +511,9 @@ def test_a_better_latest_value_never_worsens_the_status(data, years, hib, target
     kw = {"higher_is_better": hib, "target": target, "limit": limit, "breaks": breaks}
     before, after = assess(years, values, **kw), assess(years, improved, **kw)
     if before.status == "insufficient":
-        assert after.status == "insufficient"
+        # Too little to judge progress stays so, unless the better value meets the target: a met target
+        # is achieved whatever the period (found by Hypothesis: 5.0 -> 5.01 against 5.01, base 2025).
+        assert after.status == "insufficient" or (after.status == "achieved" and after.reason == "target_met")
         return
     assert BAND_ORDER.index(after.status) <= BAND_ORDER.index(before.status)
 
