@@ -349,11 +349,21 @@ def connection(data_dir: Path | None = None) -> tuple[str, duckdb.DuckDBPyConnec
         return version, con
 
 
+_infos: dict[tuple[Path, str], DatasetInfo] = {}
+
+
 def dataset_info(data_dir: Path | None = None) -> DatasetInfo:
-    """Manifest, kind and version of the dataset in force."""
-    data_dir = (data_dir or settings.data_dir()).resolve()
-    manifest = dataset.read_manifest(data_dir)
-    return DatasetInfo(data_dir, dataset_version(data_dir), manifest.get("kind", "official"), manifest)
+    """Manifest, kind and version of the dataset in force (the manifest read once per version)."""
+    data_dir = settings.data_dir() if data_dir is None else data_dir.resolve()
+    version = dataset_version(data_dir)
+    info = _infos.get((data_dir, version))
+    if info is None:
+        manifest = dataset.read_manifest(data_dir)
+        info = DatasetInfo(data_dir, version, manifest.get("kind", "official"), manifest)
+        if len(_infos) > 64:
+            _infos.clear()
+        _infos[(data_dir, version)] = info
+    return info
 
 
 # --- running queries ---------------------------------------------------------------------------
@@ -422,3 +432,4 @@ def clear_cache() -> None:
     with _lock:
         _connections.clear()
     _versions.clear()
+    _infos.clear()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -51,8 +52,14 @@ NEW_BOUNDARY_FIRST_YEAR = 2025
 
 
 def data_dir() -> Path:
-    """The dataset folder in force now (read each call, so tests can switch it)."""
-    return Path(os.environ.get(DATA_DIR_ENV) or DEFAULT_DATA_DIR).resolve()
+    """The dataset folder in force now (the variable is read each call, so tests can switch it)."""
+    return _resolved(os.environ.get(DATA_DIR_ENV) or str(DEFAULT_DATA_DIR))
+
+
+@functools.lru_cache(maxsize=16)
+def _resolved(path: str) -> Path:
+    # Resolving walks every component with a system call; every query asks for the folder.
+    return Path(path).resolve()
 
 
 def cache_dir() -> Path:
