@@ -30,6 +30,8 @@ def test_quick_bench_measures_every_dataset_and_page(quick):
     assert [d["name"] for d in result["datasets"]] == ["bundled", "communes", "x10"]
     rows = {d["name"]: d["rows"] for d in result["datasets"]}
     assert rows["x10"] > rows["communes"] > rows["bundled"] > 0  # 2 revisions of the commune rows in quick mode
+    for d in result["datasets"]:  # the aggregates were computed once, in their own process, and cached
+        assert d["prepare_s"] > 0 and d["prepare_mb"] > 50 and d["cache_bytes"] > 100_000
     pages = result["pages"]
     assert {(p["dataset"], p["label"]) for p in pages} == {
         (d, label) for d in ("bundled", "communes", "x10") for label in ("overview", "profile (34)")
@@ -53,6 +55,8 @@ def test_quick_bench_runs_sessions_and_the_pandas_comparison(quick):
     result, _ = quick
     (conc,) = result["concurrent"]
     assert conc["sessions"] == 2 and len(conc["runs_s"]) == 4 and not conc["errors"]
+    # A real server answered over the websocket with the whole page (tens of kB of elements per run).
+    assert conc["server_peak_mb"] > 50 and conc["bytes_per_run"] > 10_000
     assert [r["computation"] for r in result["pandas"]] == ["regional ranking", "province trend", "boundary rebuild"]
     assert all(r["same_answer"] for r in result["pandas"])  # DuckDB and pandas give the same numbers
 
