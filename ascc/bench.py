@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import concurrent.futures
 import datetime as dt
 import json
 import os
@@ -468,7 +469,9 @@ def concurrent_sessions(data_dir: Path, dataset: str, sessions: int, reruns: int
         return done, time.perf_counter() - begun
 
     with StreamlitServer(data_dir) as server:
-        done, wall = asyncio.run(all_sessions(server.port))
+        # In a thread of its own: the caller may already run an event loop (pytest after Playwright).
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            done, wall = pool.submit(asyncio.run, all_sessions(server.port)).result()
         peak = server.peak_memory_mb()
         log = server.log_tail()
     runs = [t for d in done if isinstance(d, dict) for t in d["runs_s"]]

@@ -109,11 +109,17 @@ def _answers() -> list[pd.DataFrame]:
     return [db.run_query(name, **params) for name, params in _SAMPLE]
 
 
-def test_aggregates_are_computed_once_and_read_back_by_a_new_connection(tmp_path, monkeypatch):
-    data = fixture_data.build(tmp_path / "d", communes=True)
+def _dataset_with_cache(tmp_path, monkeypatch, **kw):
+    """A fresh fixture dataset in force, its aggregates cached under tmp_path/cache."""
+    data = fixture_data.build(tmp_path / "d", **kw)
     monkeypatch.setenv(settings.DATA_DIR_ENV, str(data))
     monkeypatch.setenv(settings.CACHE_DIR_ENV, str(tmp_path / "cache"))
     db.clear_cache()
+    return data
+
+
+def test_aggregates_are_computed_once_and_read_back_by_a_new_connection(tmp_path, monkeypatch):
+    data = _dataset_with_cache(tmp_path, monkeypatch, communes=True)
     first = _answers()
     folders = [p for p in (tmp_path / "cache").glob("*/*") if p.is_dir()]
     assert len(folders) == 1 and (folders[0] / "complete").exists()
@@ -133,10 +139,7 @@ def test_aggregates_are_computed_once_and_read_back_by_a_new_connection(tmp_path
 
 
 def test_new_data_gets_a_new_cache_folder(tmp_path, monkeypatch):
-    data = fixture_data.build(tmp_path / "d")
-    monkeypatch.setenv(settings.DATA_DIR_ENV, str(data))
-    monkeypatch.setenv(settings.CACHE_DIR_ENV, str(tmp_path / "cache"))
-    db.clear_cache()
+    data = _dataset_with_cache(tmp_path, monkeypatch)
     before = db.run_query("region_summary", **_SAMPLE[0][1])
     newer = {**fixture_data._ratio("POV", "P63-01", 2020, 1, 1000), "batch_id": "fx-0002"}
     dataset.write_results(data, pd.DataFrame([newer]), batch_id="fx-0002")
@@ -147,10 +150,7 @@ def test_new_data_gets_a_new_cache_folder(tmp_path, monkeypatch):
 
 
 def test_unwritable_cache_folder_computes_in_memory(tmp_path, monkeypatch):
-    data = fixture_data.build(tmp_path / "d")
-    monkeypatch.setenv(settings.DATA_DIR_ENV, str(data))
-    monkeypatch.setenv(settings.CACHE_DIR_ENV, str(tmp_path / "cache"))
-    db.clear_cache()
+    _dataset_with_cache(tmp_path, monkeypatch)
     expected = _answers()
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the cache folder would go")

@@ -61,6 +61,10 @@ def streamlit_server(env: dict | None = None, timeout: float = 60):
 
 def wait_idle(page, timeout_ms: int = 60_000) -> None:
     """Wait until the app's script has finished and Plotly charts have drawn."""
+    # NOTE: right after page.goto the app is "notRunning" too, before its websocket has asked for the
+    # first run; on a loaded machine that lasted beyond the pause below, and the charts check then passed
+    # on an empty page. So wait for drawn content first.
+    page.wait_for_selector(f"{IDLE} [data-testid='stMain'] [data-testid='stElementContainer']", timeout=timeout_ms)
     page.wait_for_selector(IDLE, timeout=timeout_ms)
     page.wait_for_timeout(300)
     page.wait_for_selector(IDLE, timeout=timeout_ms)
