@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -309,8 +310,9 @@ def _prune(folder: Path, keep_s: float = 600) -> None:
     # Older versions of this dataset, unless recent: another process may still read them.
     now = time.time()
     for other in folder.parent.iterdir():
-        if other != folder and now - other.stat().st_mtime > keep_s:
-            shutil.rmtree(other, ignore_errors=True)
+        with contextlib.suppress(FileNotFoundError):  # another process pruned it first
+            if other != folder and now - other.stat().st_mtime > keep_s:
+                shutil.rmtree(other, ignore_errors=True)
 
 
 def materialise(con: duckdb.DuckDBPyConnection, data_dir: Path, version: str) -> None:

@@ -20,19 +20,20 @@ _clearers: list[Callable[[], None]] = []
 
 
 def per_version(fn: Callable) -> Callable:
-    """Memoise ``fn(*args)`` (hashable arguments) per dataset folder and version; the result is shared."""
+    """Memoise ``fn(*args, **kwargs)`` (hashable arguments) per dataset folder and version; the result
+    is shared."""
     cache: OrderedDict[tuple, object] = OrderedDict()
     lock = threading.Lock()
 
     @functools.wraps(fn)
-    def wrapper(*args):
+    def wrapper(*args, **kwargs):
         info = db.dataset_info()
-        key = (args, str(info.data_dir), info.version)
+        key = (args, tuple(sorted(kwargs.items())), str(info.data_dir), info.version)
         with lock:
             if key in cache:
                 cache.move_to_end(key)
                 return cache[key]
-        value = fn(*args)
+        value = fn(*args, **kwargs)
         with lock:
             cache[key] = value
             while len(cache) > _MAX_ENTRIES:

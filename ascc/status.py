@@ -7,62 +7,43 @@ set (with history rebuilt on the 34 provinces).
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Mapping
 from types import MappingProxyType
 
 import pandas as pd
 
-from ascc import db, progress
+from ascc import db, lookups, progress
 
 LEVELS = ("nation", "region", "province")
-_cache: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
-_maps: OrderedDict[tuple, Mapping[tuple[str, str], str]] = OrderedDict()
-_lock = threading.Lock()
 
 
 def assessments(level: str, boundary: str = "34", breakdown: str = "total", as_of: int | None = None) -> pd.DataFrame:
     """One row per indicator x area of a level: status, growth figures, expected progress.
 
     ``as_of``: assess with the values up to that year only (the view's year); None = all years.
-    Columns: progress.FRAME_COLUMNS. Cached by (level, boundary, breakdown, as_of, data version).
+    Columns: progress.FRAME_COLUMNS. Computed once per (level, boundary, breakdown, as_of, data version).
     """
     if level not in LEVELS:
         raise ValueError(f"level must be one of {LEVELS}")
-    key = (level, boundary, breakdown, as_of, db.dataset_info().version)
-    with _lock:
-        if key in _cache:
-            return _cache[key].copy(deep=False)
+    return _assessments(level, boundary, breakdown, as_of).copy(deep=False)
+
+
+@lookups.per_version
+def _assessments(level: str, boundary: str, breakdown: str, as_of: int | None) -> pd.DataFrame:
     meta = db.run_query("progress_meta")
     series = db.run_query("progress_series", level=level, boundary=boundary, breakdown=breakdown)
     if as_of is not None:
         series = series[series["year"] <= as_of]
     own_targets = db.run_query("area_targets")
-    frame = progress.assess_frame(series, indicator_meta=meta, targets=own_targets)
-    with _lock:
-        _cache[key] = frame
-        while len(_cache) > 32:
-            _cache.popitem(last=False)
-    return frame.copy(deep=False)
+    return progress.assess_frame(series, indicator_meta=meta, targets=own_targets)
 
 
+@lookups.per_version
 def status_of(level: str, boundary: str = "34", as_of: int | None = None) -> Mapping[tuple[str, str], str]:
-    """(indicator_code, area_id) -> status, for quick look-ups on pages (read-only, shared; cached as
-    assessments are)."""
-    key = (level, boundary, as_of, db.dataset_info().version)
-    with _lock:
-        if key in _maps:
-            _maps.move_to_end(key)
-            return _maps[key]
+    """(indicator_code, area_id) -> status, for quick look-ups on pages (read-only, shared)."""
     df = assessments(level, boundary, as_of=as_of)
     pairs = zip(df["indicator_code"].tolist(), df["area_id"].tolist(), strict=True)
-    out = MappingProxyType(dict(zip(pairs, df["status"].tolist(), strict=True)))
-    with _lock:
-        _maps[key] = out
-        while len(_maps) > 32:
-            _maps.popitem(last=False)
-    return out
+    return MappingProxyType(dict(zip(pairs, df["status"].tolist(), strict=True)))
 
 
 def counts_by_pillar(frame: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
