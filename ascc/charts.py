@@ -101,13 +101,7 @@ def house_layout(
             )
         )
     if demo:
-        notes.append(
-            dict(
-                text=i18n.t("demo.mark", lang), xref="paper", yref="paper", x=1, y=1, yshift=top - 34,
-                xanchor="right", yanchor="bottom", showarrow=False, font=dict(size=12, color="#b00020"),
-                bordercolor="#b00020", borderwidth=1, borderpad=3, bgcolor="white",
-            )
-        )
+        notes.append(mark_annotation(i18n.t("demo.mark", lang), yshift=top - 34, bgcolor="white"))
     return dict(
         title=dict(text=title, x=0, xanchor="left", y=1, yref="container", yanchor="top", pad=dict(t=14, l=4),
                    font=dict(size=17, color=INK)),
@@ -122,6 +116,14 @@ def house_layout(
         legend=dict(orientation="h", x=0, y=1, xanchor="left", yanchor="bottom", font=dict(size=12),
                     bgcolor="rgba(255,255,255,0)"),
     )
+
+
+def mark_annotation(text: str, **extra) -> dict:
+    """The boxed red mark (the demo label) at the top right of the plot area, as an annotation dict."""
+    return dict(
+        text=text, xref="paper", yref="paper", x=1, y=1, xanchor="right", yanchor="bottom", showarrow=False,
+        font=dict(size=12, color="#b00020"), bordercolor="#b00020", borderwidth=1, borderpad=3, **extra,
+    )  # fmt: skip
 
 
 def base_layout(fig: go.Figure, **kwargs) -> go.Figure:

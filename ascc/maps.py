@@ -17,7 +17,7 @@ from shapely.geometry import MultiPolygon, shape
 from shapely.geometry.polygon import orient
 
 from ascc import geo
-from ascc.charts import FONT_FAMILY, INK, MUTED
+from ascc.charts import FONT_FAMILY, INK, MUTED, mark_annotation
 
 # Direction-aware colours: "better" is always the blue-green end, "worse" the warm brown end,
 # whichever way the indicator runs. ColorBrewer BrBG (4 classes), which is colour-blind safe and has
@@ -718,12 +718,7 @@ def _house_layout(*, title: str, lang: str, source_note: str, mark: str = "") ->
             )
         )
     if mark:
-        annotations.append(
-            dict(
-                text=mark, xref="paper", yref="paper", x=1, y=1.0, xanchor="right", yanchor="bottom",
-                showarrow=False, font=dict(size=12, color="#b00020"), bordercolor="#b00020", borderwidth=1, borderpad=3,
-            )
-        )  # fmt: skip
+        annotations.append(mark_annotation(mark))
     layout = dict(
         title=dict(text=title, x=0.01, xanchor="left", font=dict(size=17, color=INK)),
         font=dict(family=FONT_FAMILY, size=13, color=INK),
