@@ -80,6 +80,7 @@ def house_layout(
     legend_rows: int = 1,
     footer_gap: int = 30,
     wrap: int = 80,
+    title_width: int = 0,
     annotations=(),
 ) -> dict:
     """The house look as a layout dict: title, legend row, source footer and the demo mark, laid out so
@@ -90,7 +91,16 @@ def house_layout(
     the layout holds at any width. Axis styles are X_AXIS and Y_AXIS.
     """
     source_lines = textwrap.wrap(i18n.t("chart.source", lang, source=source), wrap) if source else []
-    top = 48 + 22 * legend_rows
+    # A chart in a narrow column wraps its title (``title_width`` characters a line) rather than running
+    # under the demo mark at the right end of the line.
+    title_lines = [title]
+    if title_width and len(title) > title_width:
+        # The unit in brackets at the end stays on one line ("(% số hộ)"): its spaces are held while wrapping.
+        head, sep, unit = title.rpartition(" (")
+        held = head + sep + unit.replace(" ", "\xa0") if sep else title
+        title_lines = [ln.replace("\xa0", " ") for ln in textwrap.wrap(held, title_width, break_on_hyphens=False)]
+    title = "<br>".join(title_lines)
+    top = 48 + 22 * legend_rows + 22 * (len(title_lines) - 1)
     bottom = footer_gap + 10 + 15 * len(source_lines)
     notes = list(annotations)
     if source_lines:
@@ -177,10 +187,12 @@ def trend_chart(
     breaks: list[tuple[int, str]] | None = None,
     boundary_change_year: float | None = None,
     height: int = 380,
+    title_width: int = 0,
 ) -> go.Figure:
     """A national (or any one-area) time series with the target, series breaks and the boundary change marked.
 
-    ``series`` has columns year, value, status (final / preliminary / estimated).
+    ``series`` has columns year, value, status (final / preliminary / estimated). ``title_width``: wrap
+    the title at that many characters (0: one line), for charts in a narrow column.
     """
     df = series.sort_values("year")
     years = df["year"].to_numpy(dtype=int)
@@ -234,7 +246,8 @@ def trend_chart(
     xaxis = dict(X_AXIS)
     if len(years):
         xaxis.update(range=[years.min() - 0.5, (x_max or years.max()) + 0.5], dtick=1, tickformat="d")
-    layout = house_layout(title=title, source=source, lang=lang, demo=demo, height=height, annotations=annotations)
+    layout = house_layout(title=title, source=source, lang=lang, demo=demo, height=height,
+                          title_width=title_width, annotations=annotations)  # fmt: skip
     layout.update(
         xaxis=xaxis,
         yaxis={**Y_AXIS, "title": dict(text=unit, font=dict(size=12, color=MUTED)), "separatethousands": True},

@@ -52,6 +52,7 @@ for pair in [headline.iloc[i : i + 2] for i in range(0, len(headline), 2)]:
             target_year=row.target_year,
             breaks=[(int(b.year), b.reason) for b in breaks[breaks["indicator_code"] == row.indicator_code].itertuples()],
             boundary_change_year=settings.NEW_BOUNDARY_FIRST_YEAR - 0.5,
+            title_width=44,  # half the page: the title wraps before the demo mark
         )
         present.chart(fig, key=f"trend_{row.indicator_code}", container=col)
         with col:

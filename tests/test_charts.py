@@ -48,6 +48,25 @@ def test_trend_chart_marks_target_break_and_boundary_change(use_fixture):
     assert [tr["name"] for tr in spec["data"][1:]] == [target, t("chart.boundary_change", "en")]
 
 
+def test_a_long_title_in_a_narrow_chart_wraps_instead_of_running_under_the_demo_mark(use_fixture):
+    series = db.run_query("national_trend", codes=["POV"])
+    title = "Multidimensional poverty, Viet Nam, 2016-2025 (% of households)"
+    kw = dict(lang="en", title=title, unit="%", decimals=2, source="S", demo=True)
+    one_line = _valid(charts.trend_chart(series, **kw))["layout"]
+    wrapped = _valid(charts.trend_chart(series, **kw, title_width=44))["layout"]
+    assert one_line["title"]["text"] == title
+    assert wrapped["title"]["text"] == "Multidimensional poverty, Viet Nam,<br>2016-2025 (% of households)"
+    assert wrapped["margin"]["t"] == one_line["margin"]["t"] + 22  # room for the second line
+    mark = [a for a in wrapped["annotations"] if a["text"] == t("demo.mark", "en")][0]
+    assert mark["yshift"] == wrapped["margin"]["t"] - 34  # still level with the first line
+    short = _valid(charts.trend_chart(series, **{**kw, "title": "Poverty (%)"}, title_width=44))["layout"]
+    assert short["title"]["text"] == "Poverty (%)" and short["margin"]["t"] == one_line["margin"]["t"]
+    # The unit in brackets is not split across the lines.
+    vi = _valid(charts.trend_chart(series, **{**kw, "title": "Hộ nghèo đa chiều, cả nước, 2016–2025 (% số hộ)"},
+                                   title_width=44))["layout"]  # fmt: skip
+    assert vi["title"]["text"] == "Hộ nghèo đa chiều, cả nước, 2016–2025<br>(% số hộ)"
+
+
 def test_ranking_bar_orders_best_first_with_nation_and_target_lines(use_fixture):
     fig = charts.ranking_bar(
         _ranking(), lang="vi", title="Xếp hạng", unit="%", decimals=2, source="Nguồn thử", demo=False,
