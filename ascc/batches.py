@@ -62,7 +62,7 @@ LOCK_TIMEOUT = float(os.environ.get("ASCC_IMPORT_LOCK_TIMEOUT", "60"))
 HOOK_ENV = "ASCC_IMPORT_HOOK"
 
 # The reference tables an official dataset starts with (all but the log and results).
-REFERENCE_TABLES = ("pillars", "ministries", "indicators", "indicator_leads", "areas", "lineage", "targets")
+REFERENCE_TABLES = ("pillars", "ministries", "indicators", "indicator_leads", "areas", "lineage", "weights")
 
 
 _ID_RE = re.compile(r"^b\d{8}T\d{9}-[0-9a-f]{6}$")

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ascc import charts, i18n, maps
+from ascc import charts, i18n, maps, rules
 
 # Communes farther than this from the middle of their province (degrees) are drawn in an inset:
 # the Hoàng Sa and Trường Sa archipelagos (Đà Nẵng, Khánh Hòa), so the mainland keeps its scale.
@@ -40,16 +40,9 @@ def fmt_many(values, unit: str, lang: str, decimals: int) -> np.ndarray:
 
 def aggregate(df: pd.DataFrame, rule: str, scale: float) -> float:
     """The province value from its communes' rows (value, numerator, denominator, weight) by the rule."""
-    d = df[df["value"].notna()]
-    if d.empty:
-        return float("nan")
-    if rule == "ratio":
-        return float(d["numerator"].sum() / d["denominator"].sum() * scale)
-    if rule == "weighted_mean":
-        return float((d["value"] * d["weight"]).sum() / d["weight"].sum())
-    if rule == "sum":
-        return float(d["value"].sum())
-    return float(d["value"].mean())
+    value = rules.aggregate(rule, df["value"].tolist(), df["numerator"].tolist(), df["denominator"].tolist(),
+                            df["weight"].tolist(), scale)  # fmt: skip
+    return float("nan") if value is None else value
 
 
 def count_worse(values: pd.Series, threshold: float, higher_is_better: bool) -> int:

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ascc import dataset, reference, schema
+from ascc import dataset, reference, rules, schema
 
 SEED = 161  # after Decision 161/QĐ-TTg; change it and every simulated value changes
 BATCH_ID = "demo-0001"
@@ -362,26 +362,8 @@ def _province_rows(code: str, spec: dict, sim: Sim, bases: Bases) -> pd.DataFram
 
 
 def aggregate(rows: pd.DataFrame, keys: list[str], rule: str, scale: float) -> pd.DataFrame:
-    """Aggregate result rows to ``keys`` by an indicator's rule (see ascc.schema)."""
-    grouped = rows.assign(_vw=rows["value"] * rows["weight"]).groupby(keys, sort=True)
-    if rule == "ratio":
-        out = grouped[["numerator", "denominator"]].sum().reset_index()
-        out["value"] = out["numerator"] / out["denominator"] * scale
-        out["weight"] = np.nan
-    elif rule == "weighted_mean":
-        out = grouped[["_vw", "weight"]].sum().reset_index()
-        out["value"] = out["_vw"] / out["weight"]
-        out = out.drop(columns="_vw")
-        out["numerator"] = out["denominator"] = np.nan
-    elif rule == "sum":
-        out = grouped["value"].sum().reset_index()
-        out["numerator"] = out["denominator"] = out["weight"] = np.nan
-    elif rule == "mean":
-        out = grouped["value"].mean().reset_index()
-        out["numerator"] = out["denominator"] = out["weight"] = np.nan
-    else:
-        raise ValueError(f"unknown aggregation rule {rule!r}")
-    return out
+    """Aggregate result rows to ``keys`` by an indicator's rule (the one definition in ascc.rules)."""
+    return rules.aggregate_frame(rows, keys, rule, scale)
 
 
 def simulate_results() -> pd.DataFrame:

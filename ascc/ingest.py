@@ -54,7 +54,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ascc import batches, dataset, db, i18n, schema, settings
+from ascc import batches, dataset, db, i18n, rules, schema, settings
 from ascc.i18n import t
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # as server.maxUploadSize in .streamlit/config.toml
@@ -1331,16 +1331,16 @@ def compare_subtotals(rows: pd.DataFrame, subtotals: list[dict], report: Report,
         aggregation, scale = ind["aggregation"], float(ind["scale"])
         decimals = ind_decimals(ind)
         exact_tol = 0.5 * 10**-decimals + 1e-9
-        if aggregation == "ratio" and got["numerator"].notna().all() and got["denominator"].notna().all():
-            computed, method, tol = got["numerator"].sum() / got["denominator"].sum() * scale, "ratio", exact_tol
-        elif aggregation == "sum":
-            computed, method, tol = got["value"].sum(), "sum", exact_tol
-        elif aggregation == "mean":
-            computed, method, tol = got["value"].mean(), "mean", exact_tol
-        elif aggregation == "weighted_mean" and got["weight"].notna().all():
-            computed, method, tol = (got["value"] * got["weight"]).sum() / got["weight"].sum(), "weighted", exact_tol
+        # The rule itself (ascc.rules, the same as the views' macros) when the rows carry what it needs;
+        # otherwise a population-weighted mean, compared with a tolerance.
+        rows_weight = got["weight"] if aggregation == "weighted_mean" else None
+        exact = rules.aggregate(aggregation, got["value"].tolist(), got["numerator"].tolist(),
+                                got["denominator"].tolist(), None if rows_weight is None else rows_weight.tolist(), scale)
+        if exact is not None:
+            computed, tol = exact, exact_tol
+            method = {"ratio": "ratio", "sum": "sum", "mean": "mean", "weighted_mean": "weighted"}[aggregation]
         elif got["population"].notna().all() and got["population"].sum() > 0:
-            computed = (got["value"] * got["population"]).sum() / got["population"].sum()
+            computed = rules.aggregate("weighted_mean", got["value"].tolist(), weights=got["population"].tolist())
             method, tol = "population", max(APPROX_TOLERANCE * abs(item["value"]), exact_tol)
         else:
             computed, method, tol = got["value"].mean(), "plain", max(APPROX_TOLERANCE * abs(item["value"]), exact_tol)

@@ -1181,54 +1181,66 @@ INDICATOR_SPECS: list[dict] = [
     },
 ]
 
-# National 2025 targets (area VN): code -> (value, source_vi, source_en, year). Named sources only where
-# the target is documented in that text; everything else is an illustrative target for the demo.
+# What each indicator's value-only rows are weighted by when aggregated (schema.WEIGHT_KINDS). The only
+# reference weight published for every province and year is the population (NSO table E02.01), so rates
+# of people, households, births or the labour force use it and say "estimated with population weights";
+# rates of communes, land or waste, the SIPAS index and counts have no such weight.
+WEIGHT_KIND: dict[str, str] = {
+    code: "population"
+    for code in (
+        "CULTURED_FAM", "POV_MD", "NER_BASIC", "SI_COVERAGE", "HI_COVERAGE", "WATER_RURAL", "LATRINE_RURAL",
+        "MMR", "IMR", "IMMUNISATION", "LABOUR_TRAINED", "UNEMP", "INCOME_PC", "INTERNET", "HH_COMPUTER",
+    )
+}  # fmt: skip
+
+# National targets (area VN) of the demo: code, year, value, upper bound of a range (or None), type,
+# illustrative, source vi, source en. Named sources only where the document sets that target; every
+# other target is illustrative and exists in the demo dataset only (an official dataset imports its
+# targets with their citations: python -m ascc targets import).
 ILLUSTRATIVE_VI = "Mục tiêu minh họa cho bộ dữ liệu demo"
 ILLUSTRATIVE_EN = "Illustrative target for the demo"
-TARGETS: list[tuple[str, int, float, str, str]] = [
-    ("SIPAS", 2025, 90.0, ILLUSTRATIVE_VI, ILLUSTRATIVE_EN),
-    ("CULTURED_FAM", 2025, 90.0, ILLUSTRATIVE_VI, ILLUSTRATIVE_EN),
+_RES16_VI = "Nghị quyết 16/2021/QH15 (27/7/2021) của Quốc hội về kế hoạch phát triển kinh tế - xã hội 5 năm 2021–2025"
+_RES16_EN = "National Assembly Resolution 16/2021/QH15 (27 Jul 2021) on the five-year socio-economic plan 2021–2025"
+TARGETS: list[tuple] = [
+    ("SIPAS", 2025, 90.0, None, "level", True, ILLUSTRATIVE_VI, ILLUSTRATIVE_EN),
+    ("CULTURED_FAM", 2025, 90.0, None, "level", True, ILLUSTRATIVE_VI, ILLUSTRATIVE_EN),
     (
-        "NEW_RURAL",
-        2025,
-        80.0,
+        "NEW_RURAL", 2025, 80.0, None, "level", False,
         "Quyết định 263/QĐ-TTg (22/02/2022), Chương trình MTQG xây dựng nông thôn mới 2021–2025: ít nhất 80% số xã đạt chuẩn",
         "Decision 263/QĐ-TTg (22 Feb 2022), new-rural NTP 2021–2025: at least 80 % of communes meet the standard",
     ),
-    ("POV_MD", 2025, 3.0, ILLUSTRATIVE_VI, ILLUSTRATIVE_EN),
-    ("NER_BASIC", 2025, 97.5, ILLUSTRATIVE_VI, ILLUSTRATIVE_EN),
     (
-        "SI_COVERAGE",
-        2025,
-        45.0,
+        "POV_MD", 2025, -1.0, -1.5, "annual_change", False,
+        f"{_RES16_VI}: tỷ lệ hộ nghèo (chuẩn đa chiều) duy trì mức giảm 1–1,5%/năm",
+        f"{_RES16_EN}: the multidimensional poverty rate falls 1–1.5 percentage points a year",
+    ),
+    ("NER_BASIC", 2025, 97.5, None, "level", True, ILLUSTRATIVE_VI, ILLUSTRATIVE_EN),
+    (
+        "SI_COVERAGE", 2025, 45.0, None, "level", False,
         "Nghị quyết 28-NQ/TW (2018) về cải cách chính sách BHXH: khoảng 45% lực lượng lao động trong độ tuổi tham gia BHXH vào năm 2025",
         "Resolution 28-NQ/TW (2018) on social-insurance reform: about 45 % of the working-age labour force covered by 2025",
     ),
     (
-        "HI_COVERAGE",
-        2025,
-        95.0,
-        "Nghị quyết 01/NQ-CP của Chính phủ: tỷ lệ bao phủ bảo hiểm y tế khoảng 95% dân số",
-        "Government Resolution 01/NQ-CP: health-insurance coverage of about 95 % of the population",
+        "HI_COVERAGE", 2025, 95.0, None, "level", False,
+        f"{_RES16_VI}: tỷ lệ tham gia bảo hiểm y tế đạt 95% dân số",
+        f"{_RES16_EN}: health insurance covers 95 % of the population",
     ),
-    ("WATER_RURAL", 2025, 62.0, ILLUSTRATIVE_VI, ILLUSTRATIVE_EN),
+    ("WATER_RURAL", 2025, 62.0, None, "level", True, ILLUSTRATIVE_VI, ILLUSTRATIVE_EN),
     (
-        "WATER_RURAL",
-        2030,
-        65.0,
+        "WATER_RURAL", 2030, 65.0, None, "level", False,
         "Quyết định 1978/QĐ-TTg (24/11/2021), Chiến lược quốc gia cấp nước sạch và vệ sinh nông thôn: 65% dân số nông thôn dùng nước sạch đạt quy chuẩn vào năm 2030",
         "Decision 1978/QĐ-TTg (24 Nov 2021), National Strategy on Rural Water Supply and Sanitation: 65 % of the rural population using clean water meeting the standard by 2030",
     ),
-    ("FOREST_COVER", 2025, 48.0, ILLUSTRATIVE_VI, ILLUSTRATIVE_EN),
-    ("WASTE_URBAN", 2025, 95.0, ILLUSTRATIVE_VI, ILLUSTRATIVE_EN),
-    ("LATRINE_RURAL", 2025, 85.0, ILLUSTRATIVE_VI, ILLUSTRATIVE_EN),
-    ("MMR", 2025, 42.0, ILLUSTRATIVE_VI, ILLUSTRATIVE_EN),
-    ("IMR", 2025, 13.0, ILLUSTRATIVE_VI, ILLUSTRATIVE_EN),
-    ("IMMUNISATION", 2025, 95.0, ILLUSTRATIVE_VI, ILLUSTRATIVE_EN),
-    ("LABOUR_TRAINED", 2025, 30.0, ILLUSTRATIVE_VI, ILLUSTRATIVE_EN),
-    ("INTERNET", 2025, 80.0, ILLUSTRATIVE_VI, ILLUSTRATIVE_EN),
-    ("HH_COMPUTER", 2025, 30.0, ILLUSTRATIVE_VI, ILLUSTRATIVE_EN),
-]
+    ("FOREST_COVER", 2025, 48.0, None, "level", True, ILLUSTRATIVE_VI, ILLUSTRATIVE_EN),
+    ("WASTE_URBAN", 2025, 95.0, None, "level", True, ILLUSTRATIVE_VI, ILLUSTRATIVE_EN),
+    ("LATRINE_RURAL", 2025, 85.0, None, "level", True, ILLUSTRATIVE_VI, ILLUSTRATIVE_EN),
+    ("MMR", 2025, 42.0, None, "level", True, ILLUSTRATIVE_VI, ILLUSTRATIVE_EN),
+    ("IMR", 2025, 13.0, None, "level", True, ILLUSTRATIVE_VI, ILLUSTRATIVE_EN),
+    ("IMMUNISATION", 2025, 95.0, None, "level", True, ILLUSTRATIVE_VI, ILLUSTRATIVE_EN),
+    ("LABOUR_TRAINED", 2025, 30.0, None, "level", True, ILLUSTRATIVE_VI, ILLUSTRATIVE_EN),
+    ("INTERNET", 2025, 80.0, None, "level", True, ILLUSTRATIVE_VI, ILLUSTRATIVE_EN),
+    ("HH_COMPUTER", 2025, 30.0, None, "level", True, ILLUSTRATIVE_VI, ILLUSTRATIVE_EN),
+]  # fmt: skip
 
 
 def indicators() -> pd.DataFrame:
@@ -1252,6 +1264,7 @@ def indicators() -> pd.DataFrame:
                 "sdg_target": spec["sdg"],
                 "aggregation": spec["aggregation"],
                 "scale": spec["scale"],
+                "weight_kind": WEIGHT_KIND.get(spec["code"], "none"),
                 "limit_value": spec["limit"],
                 "min_value": low,
                 "max_value": high,
@@ -1301,22 +1314,36 @@ def targets() -> pd.DataFrame:
                 "area_id": "VN",
                 "year": year,
                 "target_value": value,
+                "target_upper": upper,
+                "target_type": kind,
+                "illustrative": illustrative,
                 "source_vi": source_vi,
                 "source_en": source_en,
             }
-            for code, year, value, source_vi, source_en in TARGETS
+            for code, year, value, upper, kind, illustrative, source_vi, source_en in TARGETS
         ]
     )
 
 
+def weights(area_table: pd.DataFrame | None = None, lineage_table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Reference weights per area and year: population of both province sets, NSO table E02.01."""
+    from ascc import nso
+
+    return nso.population_weights(
+        areas() if area_table is None else area_table, lineage() if lineage_table is None else lineage_table
+    )
+
+
 def all_tables() -> dict[str, pd.DataFrame]:
-    """Every reference table by its name in ascc.schema.TABLES (all but results)."""
+    """Every reference table by its name in ascc.schema.TABLES (all but results and the batch log)."""
+    area_table, lineage_table = areas(), lineage()
     return {
         "pillars": pillars(),
         "ministries": ministries(),
         "indicators": indicators(),
         "indicator_leads": indicator_leads(),
-        "areas": areas(),
-        "lineage": lineage(),
+        "areas": area_table,
+        "lineage": lineage_table,
         "targets": targets(),
+        "weights": weights(area_table, lineage_table),
     }

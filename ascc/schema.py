@@ -25,6 +25,10 @@ from __future__ import annotations
 import pyarrow as pa
 
 AGGREGATIONS = ("ratio", "weighted_mean", "sum", "mean")
+# What a value-only rate (no numerator and denominator) is weighted by when it is aggregated: a kind of
+# reference weight in the ``weights`` table (or none: such rows cannot be aggregated).
+WEIGHT_KINDS = ("population", "households", "live_births", "labour_force", "none")
+TARGET_TYPES = ("level", "annual_change")
 LEVELS = ("nation", "region", "province", "commune")
 BOUNDARY_SETS = ("63", "34")
 STATUSES = ("final", "preliminary", "estimated")
@@ -55,6 +59,7 @@ INDICATORS = pa.schema(
         ("sdg_target", pa.string()),  # related SDG target, e.g. "1.2"
         ("aggregation", pa.string()),  # one of AGGREGATIONS
         ("scale", pa.float64()),  # 100, 1000, 100000 for ratios; 1 otherwise
+        ("weight_kind", pa.string()),  # one of WEIGHT_KINDS: reference weight of value-only rows
         ("limit_value", pa.float64()),  # natural limit (100 for coverage), null if none
         ("min_value", pa.float64()),  # plausible range for validation, null if open
         ("max_value", pa.float64()),
@@ -156,12 +161,32 @@ RESULTS = pa.schema(
     ]
 )
 
+# A target: a level to reach in ``year`` (one value, or a range target_value..target_upper such as
+# 93-95 %), or an annual change (``annual_change``: percentage points a year, e.g. -1 to -1.5 for a
+# poverty rate that must fall 1-1.5 points a year). Every target carries its citation; ``illustrative``
+# marks a demo target that no document sets (never allowed in an official dataset).
 TARGETS = pa.schema(
     [
         ("indicator_code", pa.string()),
         ("area_id", pa.string()),
         ("year", pa.int16()),
-        ("target_value", pa.float64()),
+        ("target_value", pa.float64()),  # the value, or the bound of a range nearer the base
+        ("target_upper", pa.float64()),  # the other bound of a range; null for one value
+        ("target_type", pa.string()),  # one of TARGET_TYPES
+        ("illustrative", pa.bool_()),
+        ("source_vi", pa.string()),  # the citation: document, article, figure
+        ("source_en", pa.string()),
+    ]
+)
+
+# Reference weights per area and year: what value-only rates are weighted by when they are rebuilt on
+# the 34 provinces and aggregated to regions and the nation (population from NSO table E02.01).
+WEIGHTS = pa.schema(
+    [
+        ("area_id", pa.string()),  # province (P63-*, P34-*), region or VN
+        ("year", pa.int16()),
+        ("weight_kind", pa.string()),  # one of WEIGHT_KINDS (not none)
+        ("value", pa.float64()),  # persons, households, live births ...
         ("source_vi", pa.string()),
         ("source_en", pa.string()),
     ]
@@ -196,6 +221,7 @@ TABLES: dict[str, tuple[str, pa.Schema]] = {
     "areas": ("areas.parquet", AREAS),
     "lineage": ("lineage.parquet", LINEAGE),
     "targets": ("targets.parquet", TARGETS),
+    "weights": ("weights.parquet", WEIGHTS),
     "batches": ("batches.parquet", BATCHES),
     "results": ("results", RESULTS),
 }

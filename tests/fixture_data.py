@@ -45,7 +45,8 @@ def _indicator(code, name_vi, name_en, unit_vi, unit_en, decimals, hib, pillar, 
         "indicator_code": code, "name_vi": name_vi, "name_en": name_en, "short_vi": name_vi, "short_en": name_en,
         "unit_vi": unit_vi, "unit_en": unit_en, "decimals": decimals, "higher_is_better": hib,
         "pillar_code": pillar, "ministry_code": ministry, "sdg_target": "1.2", "aggregation": agg,
-        "scale": scale, "limit_value": limit, "min_value": 0.0, "max_value": 100.0 if unit_en == "%" else None,
+        "scale": scale, "weight_kind": "population" if agg in ("ratio", "weighted_mean") else "none",
+        "limit_value": limit, "min_value": 0.0, "max_value": 100.0 if unit_en == "%" else None,
         "base_year": 2016, "target_year": 2025, "headline": headline, "sort_order": order,
         "definition_vi": f"Định nghĩa {code}", "definition_en": f"Definition of {code}",
         "source_vi": "Nguồn thử", "source_en": "Test source",
@@ -108,11 +109,12 @@ LINEAGE = pd.DataFrame(
 
 TARGETS = pd.DataFrame(
     [
-        ("POV", "VN", 2025, 1.0, "Mục tiêu thử", "Test target"),
-        ("WATER", "VN", 2025, 65.0, "Mục tiêu thử", "Test target"),
-        ("IDX", "VN", 2025, 90.0, "Mục tiêu thử", "Test target"),
+        ("POV", "VN", 2025, 1.0, None, "level", True, "Mục tiêu thử", "Test target"),
+        ("WATER", "VN", 2025, 65.0, None, "level", True, "Mục tiêu thử", "Test target"),
+        ("IDX", "VN", 2025, 90.0, None, "level", True, "Mục tiêu thử", "Test target"),
     ],
-    columns=["indicator_code", "area_id", "year", "target_value", "source_vi", "source_en"],
+    columns=["indicator_code", "area_id", "year", "target_value", "target_upper", "target_type", "illustrative",
+             "source_vi", "source_en"],
 )
 
 FORMER = ("P63-01", "P63-02", "P63-08", "P63-26")

@@ -18,11 +18,11 @@ COMMITTED = settings.PROJECT_ROOT / "data"
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    """Every generated file (not the hand-written README) by relative path."""
+    """Every generated file (not the hand-written README, nor the published sources under sources/) by path."""
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()
         for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.name != "README.md"
+        if p.is_file() and p.name != "README.md" and p.relative_to(folder).parts[0] != "sources"
     }
 
 

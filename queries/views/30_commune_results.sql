@@ -4,11 +4,9 @@
 -- Rules: the province rules of queries/views/10_province_results.sql, one level down.
 --   * Reported commune rows are taken as they are (derived = false).
 --   * A new commune (34 set) in a year it did not report (years before 2025) is rebuilt from its
---     former communes through the commune lineage, by the indicator's aggregation rule:
---       ratio          sum(numerators) / sum(denominators) * scale   (never an average of rates)
---       weighted_mean  sum(value * weight) / sum(weight)
---       sum            sum(value)
---       mean           plain mean of the member values
+--     former communes through the commune lineage, by the indicator's aggregation rule (the macros of
+--     00_rules.sql: ratios as sum of numerators over sum of denominators, weighted means by the rows'
+--     weights, sums, plain means of indices; commune rows carry their own counts or weights).
 --     Rebuilt rows are marked derived = true. Every former commune has exactly one successor (a
 --     divided one goes whole to its default new commune: data/README.md), so the rebuilt communes of a
 --     new province add up to the rebuilt province. A rebuilt value needs every former commune to have
@@ -46,22 +44,13 @@ rebuilt as not materialized (
         s.parent_id as province_id,
         rep.year,
         rep.breakdown,
-        case any_value(i.aggregation)
-            when 'ratio' then
-                case when count(rep.numerator) = count(*) and count(rep.denominator) = count(*)
-                     then sum(rep.numerator) / nullif(sum(rep.denominator), 0) * any_value(i.scale) end
-            when 'weighted_mean' then
-                case when count(rep.weight) = count(*)
-                     then sum(rep.value * rep.weight) / nullif(sum(rep.weight), 0) end
-            when 'sum' then sum(rep.value)
-            else avg(rep.value)
-        end as value,
-        sum(rep.numerator) as numerator,
-        sum(rep.denominator) as denominator,
-        sum(rep.weight) as weight,
-        case min(case rep.status when 'estimated' then 0 when 'preliminary' then 1 else 2 end)
-            when 0 then 'estimated' when 1 then 'preliminary' else 'final' end as status,
-        string_agg(distinct rep.source, '; ') as source,
+        rule_value(any_value(i.aggregation), rep.value, rep.numerator, rep.denominator, rep.weight,
+                   any_value(i.scale)) as value,
+        rule_numerator(rep.value, rep.numerator, rep.denominator) as numerator,
+        rule_denominator(rep.value, rep.numerator, rep.denominator) as denominator,
+        rule_weight(rep.value, rep.weight) as weight,
+        weakest_status(rep.status) as status,
+        string_agg(distinct rep.source, '; ' order by rep.source) as source,
         count(rep.value) as n_reported,
         any_value(m.n_members) as n_members
     from rep
