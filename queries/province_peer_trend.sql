@@ -15,14 +15,16 @@ with prov as (
 ),
 series as (
     select 'province' as role, 1 as role_order, p.area_id, cast(p.year as integer) as year, p.value,
-           p.status, coalesce(p.derived, false) as derived
+           p.status, coalesce(p.derived, false) as derived, p.estimated, p.source, p.batch_id,
+           'reported' as basis, 1 as n_reported, 1 as n_areas, 1.0 as pop_share
     from province_results p
     join prov using (area_id)
     where p.indicator_code = $indicator and p.breakdown = $breakdown and p.value is not null
     union all
     select case when g.area_id = 'VN' then 'nation' else 'region' end,
            case when g.area_id = 'VN' then 3 else 2 end,
-           g.area_id, cast(g.year as integer), g.value, g.status, coalesce(g.derived, false)
+           g.area_id, cast(g.year as integer), g.value, g.status, coalesce(g.derived, false), g.estimated,
+           g.source, g.batch_id, g.basis, g.n_reported, g.n_areas, g.pop_share
     from region_results g
     join prov on g.boundary_set = prov.boundary_set
              and g.area_id in ('R-' || prov.region_code, 'VN')
@@ -33,12 +35,17 @@ select
     s.area_id,
     case
         when a.level = 'province' then (case when $lang = 'en' then a.short_en else a.short_vi end)
-        else (case when $lang = 'en' then a.name_en else a.name_vi end)
+        else area_label(case when $lang = 'en' then a.name_en else a.name_vi end, s.basis, s.n_reported,
+                        s.n_areas, s.pop_share, $lang)
     end as name,
     s.year,
     s.value,
     s.status,
-    s.derived
+    s.derived,
+    s.estimated,
+    s.basis,
+    s.source,
+    s.batch_id
 from series s
 join areas a using (area_id)
 order by s.role_order, s.year

@@ -17,7 +17,7 @@ mine as (
 ),
 latest as (
     select indicator_code, year as latest_year, value as latest_value, status as latest_status,
-           derived as latest_derived
+           derived as latest_derived, estimated as latest_estimated
     from mine
     qualify row_number() over (partition by indicator_code order by year desc) = 1
 ),
@@ -54,7 +54,12 @@ select
     l.latest_value - b.base_value as change,
     reg.value as region_value,
     nat.value as nation_value,
+    coalesce(l.latest_estimated or reg.estimated or nat.estimated, false) as estimated,
+    area_label('', reg.basis, reg.n_reported, reg.n_areas, reg.pop_share, $lang) as region_coverage,
+    area_label('', nat.basis, nat.n_reported, nat.n_areas, nat.pop_share, $lang) as nation_coverage,
     t.target_value,
+    t.target_upper,
+    t.target_type,
     cast(i.target_year as integer) as target_year,
     cast(pr.rnk as integer) as rank,
     cast(pr.n as integer) as n_ranked,

@@ -6,7 +6,8 @@
 --   $boundary   varchar  '34' or '63'
 --   $year       integer  the year
 --   $breakdown  varchar  'total' or a group such as 'residence:rural'
--- Notes: rank 1 is the best province (direction-aware); ties share a rank. On the 63 set, a year
+-- Notes: estimated = rebuilt with reference (population) weights; gap says why a rebuilt value is missing
+--   ('incomplete', 'no_weight'). Rank 1 is the best province (direction-aware); ties share a rank. On the 63 set, a year
 --   reported only on the new boundaries (2025) gives value NULL and new_boundaries_only = TRUE.
 with ind as (
     select * from indicators where indicator_code = $indicator
@@ -23,7 +24,7 @@ prov as (
     where a.level = 'province' and a.boundary_set = $boundary
 ),
 val as (
-    select area_id, value, status, derived, complete, n_reported, n_members,
+    select area_id, value, status, derived, complete, n_reported, n_members, estimated, gap, source, batch_id,
            case when (select higher_is_better from ind) then value else -value end as score
     from province_results
     where indicator_code = $indicator and year = $year and breakdown = $breakdown
@@ -46,6 +47,10 @@ select
     v.status,
     coalesce(v.derived, false) as derived,
     coalesce(v.complete, false) as complete,
+    coalesce(v.estimated, false) as estimated,
+    v.gap,
+    v.source,
+    v.batch_id,
     cast(coalesce(v.n_reported, 0) as integer) as n_reported,
     cast(coalesce(v.n_members, 0) as integer) as n_members,
     case when v.value is not null then rank() over (order by v.score desc nulls last) end as rank,

@@ -46,8 +46,10 @@ def test_new_batch_is_seen_without_restart(tmp_path, monkeypatch):
     row = {**fixture_data._ratio("WATER", "VN", 2020, 560, 1000), "batch_id": "fx-0002"}
     dataset.write_results(data, pd.DataFrame([row]), batch_id="fx-0002")
     after = db.run_query("national_trend", codes=["WATER"])
-    assert len(after) == len(before) + 1
-    assert 2020 in after["year"].tolist()
+    # 2020 was computed from the provinces; the published national row now wins
+    assert before.set_index("year").loc[2020, "basis"] == "computed"
+    assert after.set_index("year").loc[2020, "basis"] == "published"
+    assert after.set_index("year").loc[2020, "value"] == pytest.approx(56.0)
     db.clear_cache()
 
 

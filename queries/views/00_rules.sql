@@ -75,3 +75,19 @@ create or replace macro status_rank(s) as
 
 create or replace macro weakest_status(s) as
     case min(status_rank(s)) when 0 then 'estimated' when 1 then 'preliminary' else 'final' end;
+
+-- The name of a regional or national aggregate as every page, slide and download shows it: plain when
+-- published or computed from every province, else with its coverage, e.g. "Cả nước (31/34 tỉnh, 88 %
+-- dân số)" / "Viet Nam (31/34 provinces, 88% of population)", so a partial sum is never labelled plainly
+-- as the nation or the region.
+create or replace macro area_label(name, basis, n_reported, n_areas, pop_share, lang) as
+    case
+        when basis = 'computed' and n_reported < n_areas then
+            name || ' (' || n_reported || '/' || n_areas
+            || case when lang = 'en' then ' provinces' else ' tỉnh' end
+            || case when pop_share is null then ''
+                    when lang = 'en' then ', ' || cast(round(pop_share * 100) as integer) || '% of population'
+                    else ', ' || cast(round(pop_share * 100) as integer) || ' % dân số' end
+            || ')'
+        else name
+    end;
