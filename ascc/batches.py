@@ -312,7 +312,11 @@ def commit(
 
 
 def withdraw(data_dir: Path, batch_id: str, *, who: str, note: str = "", timeout: float | None = None) -> None:
-    """Roll a batch back: append a "withdrawn" entry (its files stay on disk as history)."""
+    """Roll a batch back: append a "withdrawn" entry (its files stay on disk as history).
+
+    A batch of the indicator catalogue or of targets (ascc.versions) takes its table back to the version
+    without it.
+    """
     data_dir = Path(data_dir)
     if dataset.read_manifest(data_dir).get("kind") == "demo":
         raise BatchError("demo_dataset")
@@ -323,11 +327,16 @@ def withdraw(data_dir: Path, batch_id: str, *, who: str, note: str = "", timeout
             raise BatchError("unknown_batch", batch=batch_id)
         if batch_id not in committed_ids(log):
             raise BatchError("already_withdrawn", batch=batch_id)
+        from ascc import versions  # built on this module
+
+        versions.check_withdraw(data_dir, batch_id, log)
         first = log[(log["batch_id"] == batch_id) & (log["status"] == "committed")].iloc[0]
         log = _entry(log, batch_id=batch_id, status="withdrawn", logged_at=None, who=who, file_name=first["file_name"],
                      sha256=first["sha256"], rows=int(first["rows"]), indicators=first["indicators"],
                      years=first["years"], note=note)
         _write_log(data_dir, log)
+        # A batch of the catalogue or of targets: the table in force without it (ascc.versions).
+        versions.sync(data_dir, log)
         _touch_manifest(data_dir, f"{batch_id} withdrawn")
 
 
@@ -359,7 +368,7 @@ def _write_manifest(data_dir: Path, manifest: dict) -> None:
 
 
 def init_dataset(out: Path, *, source: Path | None = None) -> dict:
-    """Create an empty official dataset: reference tables, an empty log, no results.
+    """Create an empty official dataset: reference tables, an empty log, no targets, no results.
 
     The reference tables are copied from ``source`` (default: the bundled data/ folder) when it holds
     them, else rebuilt by ascc.reference. Refuses a folder that already holds files.
@@ -378,8 +387,12 @@ def init_dataset(out: Path, *, source: Path | None = None) -> dict:
         from ascc import reference
 
         for name, frame in reference.all_tables().items():
-            _write_atomic(dataset.to_table(frame, schema.TABLES[name][1]), out / schema.TABLES[name][0])
+            if name in REFERENCE_TABLES:
+                _write_atomic(dataset.to_table(frame, schema.TABLES[name][1]), out / schema.TABLES[name][0])
         how = "python -m ascc init-dataset (reference tables rebuilt by ascc.reference)"
+    # No targets: an official dataset shows only targets imported with their citations
+    # (python -m ascc targets import), never the demo's illustrative ones.
+    _write_atomic(schema.TARGETS.empty_table(), out / schema.TABLES["targets"][0])
     _write_log(out, read_log(out))
     (out / LOCK_FILE).touch()
     now = _now()

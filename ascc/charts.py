@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ascc import i18n
+from ascc import i18n, targets
 
 FONT_FAMILY = "Noto Sans, Roboto, Arial, sans-serif"
 INK = "#1b1f24"
@@ -68,6 +68,40 @@ def hline(y: float, *, color: str, width: float, dash: str | None = None, axis: 
     """A horizontal line across the full width of one subplot."""
     return dict(type="line", xref=f"x{axis} domain", yref=f"y{axis}", x0=0, x1=1, y0=y, y1=y,
                 line=_line(color, width, dash))  # fmt: skip
+
+
+def band(low: float, high: float, *, color: str, vertical: bool = False, axis: str = "") -> dict:
+    """A light band between two values across one subplot (a target range such as 93–95 %): horizontal,
+    or vertical (``vertical``, between two x values)."""
+    span = dict(x0=low, x1=high, y0=0, y1=1) if vertical else dict(x0=0, x1=1, y0=low, y1=high)
+    xref, yref = (f"x{axis}", f"y{axis} domain") if vertical else (f"x{axis} domain", f"y{axis}")
+    return dict(type="rect", xref=xref, yref=yref, **span, fillcolor=color, opacity=0.15, line=dict(width=0),
+                layer="below")  # fmt: skip
+
+
+def target_marks(
+    target,
+    label: str,
+    *,
+    dash: str,
+    width: float = 1.5,
+    vertical: bool = False,
+    axes: tuple[str, ...] = ("",),
+) -> tuple[list[dict], dict]:
+    """(shapes, legend trace) of a target (ascc.targets.Target) on one or more subplots: a line at a level,
+    a band over a range, and for an annual change no shape at all (a pace is not a level), only its
+    legend entry with an arrow showing the direction of the change."""
+    def symbol_entry(**marker) -> dict:
+        return dict(type="scatter", x=[None], y=[None], mode="markers", name=label, hoverinfo="skip",
+                    marker=dict(size=12, color=TARGET, **marker))  # fmt: skip
+
+    if target.is_pace:
+        return [], symbol_entry(symbol="arrow-down" if target.value < 0 else "arrow-up")
+    if target.is_range:
+        shapes = [band(target.low, target.high, color=TARGET, vertical=vertical, axis=a) for a in axes]
+        return shapes, symbol_entry(symbol="square", opacity=0.35)
+    line = vline if vertical else hline
+    return [line(target.value, color=TARGET, width=width, dash=dash, axis=a) for a in axes], legend_entry(label, TARGET, dash)
 
 
 def house_layout(
@@ -188,11 +222,15 @@ def trend_chart(
     boundary_change_year: float | None = None,
     height: int = 380,
     title_width: int = 0,
+    target_upper: float | None = None,
+    target_type: str | None = None,
 ) -> go.Figure:
     """A national (or any one-area) time series with the target, series breaks and the boundary change marked.
 
     ``series`` has columns year, value, status (final / preliminary / estimated). ``title_width``: wrap
-    the title at that many characters (0: one line), for charts in a narrow column.
+    the title at that many characters (0: one line), for charts in a narrow column. The target is a
+    level (star and line), a range (``target_upper``: star at the nearer bound, band) or an annual
+    change (``target_type``: named in the legend only).
     """
     df = series.sort_values("year")
     years = df["year"].to_numpy(dtype=int)
@@ -219,21 +257,26 @@ def trend_chart(
     ]
     shapes, annotations = [], []
     x_max = int(years.max()) if len(years) else None
-    if target_value is not None and not np.isnan(target_value) and target_year:
-        x_max = max(x_max or target_year, target_year)
-        label = i18n.t("chart.target", lang, year=target_year) + ": " + i18n.fmt_value(target_value, unit, lang, decimals)
-        traces.append(
-            dict(
-                type="scatter",
-                x=np.array([target_year]),
-                y=np.array([target_value]),
-                mode="markers",
-                name=label,
-                marker=dict(symbol="star", size=16, color=TARGET, line=dict(color="white", width=1)),
-                hovertemplate=label + "<extra></extra>",
+    target = targets.of(target_value, target_upper, target_type)
+    if target is not None and target_year:
+        label = targets.label(target, target_year, unit, lang, decimals)
+        marks, entry = target_marks(target, label, dash="dot")
+        shapes += marks
+        if target.is_pace:
+            traces.append(entry)
+        else:
+            x_max = max(x_max or target_year, target_year)
+            traces.append(
+                dict(
+                    type="scatter",
+                    x=np.array([target_year]),
+                    y=np.array([target.value]),
+                    mode="markers",
+                    name=label,
+                    marker=dict(symbol="star", size=16, color=TARGET, line=dict(color="white", width=1)),
+                    hovertemplate=label + "<extra></extra>",
+                )
             )
-        )
-        shapes.append(hline(target_value, color=TARGET, width=1.5, dash="dot"))
     for year, reason in breaks or []:
         shapes.append(vline(year - 0.5, color=BREAK, width=1.5, dash="dash"))
         annotations.append(
@@ -282,6 +325,8 @@ def ranking_bar(
     target_year: int | None = None,
     region_values: dict[str, float] | None = None,
     selected: tuple[str, ...] = (),
+    target_upper: float | None = None,
+    target_type: str | None = None,
 ) -> go.Figure:
     """Provinces ranked best first, bars coloured by region, with national, regional and target lines.
 
@@ -342,10 +387,12 @@ def ranking_bar(
         shapes.append(vline(nation_value, color=NATION_COLOR, width=2))
         traces.append(legend_entry(i18n.t("chart.nation", lang) + ": " + i18n.fmt_value(nation_value, unit, lang, decimals),
                                    NATION_COLOR))  # fmt: skip
-    if target_value is not None and not np.isnan(target_value):
-        shapes.append(vline(target_value, color=TARGET, width=2, dash="dash"))
-        traces.append(legend_entry(i18n.t("chart.target", lang, year=target_year) + ": "
-                                   + i18n.fmt_value(target_value, unit, lang, decimals), TARGET, "dash"))  # fmt: skip
+    target = targets.of(target_value, target_upper, target_type)
+    if target is not None:
+        marks, entry = target_marks(target, targets.label(target, target_year, unit, lang, decimals), dash="dash",
+                                    width=2, vertical=True)  # fmt: skip
+        shapes += marks
+        traces.append(entry)
     layout = house_layout(title=title, source=source, lang=lang, demo=demo, height=max(460, 22 * len(d) + 230),
                           legend_rows=3, footer_gap=52, wrap=80)  # fmt: skip
     layout["margin"].update(l=130, r=70)
@@ -394,6 +441,8 @@ def small_multiples(
     break_years: tuple[int, ...] = (),
     boundary_change_year: float | None = None,
     cols: int = 3,
+    target_upper: float | None = None,
+    target_type: str | None = None,
 ) -> go.Figure:
     """One small panel per area (region), same axes, the nation drawn faintly in every panel.
 
@@ -407,7 +456,7 @@ def small_multiples(
     names = [str(by_area[a]["name"].iloc[0]) for a in areas]
     rows = int(np.ceil(len(areas) / cols)) or 1
     cells = subplot_grid(rows, cols, vertical_spacing=0.14, horizontal_spacing=0.04)
-    has_target = target_value is not None and not np.isnan(target_value)
+    target = targets.of(target_value, target_upper, target_type)
     nation_x, nation_y = nation["year"].to_numpy(int), nation["value"].to_numpy(float)
     derived_word = " (" + i18n.t("mark.derived", lang) + ")"
     traces, shapes, titles, layout = [], [], [], {}
@@ -449,15 +498,14 @@ def small_multiples(
                 **refs,
             )
         )  # fmt: skip
-        if has_target:
-            shapes.append(hline(target_value, color=TARGET, width=1, dash="dot", axis=axis))
+        if target is not None:
+            shapes += target_marks(target, "", dash="dot", width=1, axes=(axis,))[0]
         for by in break_years:
             shapes.append(vline(by - 0.5, color=BREAK, width=1, dash="dash", axis=axis))
         if boundary_change_year:
             shapes.append(vline(boundary_change_year, color=MUTED, width=1, dash="dashdot", axis=axis))
-    if has_target:
-        traces.append(legend_entry(i18n.t("chart.target", lang, year=target_year) + ": "
-                                   + i18n.fmt_value(target_value, unit, lang, decimals), TARGET, "dot"))  # fmt: skip
+    if target is not None:
+        traces.append(target_marks(target, targets.label(target, target_year, unit, lang, decimals), dash="dot")[1])
     if break_years:
         traces.append(legend_entry(i18n.t("chart.series_break", lang), BREAK, "dash"))
     if boundary_change_year:

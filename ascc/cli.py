@@ -100,6 +100,27 @@ def _batches_arguments(parser: argparse.ArgumentParser) -> None:
     _data_dir_argument(parser)
 
 
+def _table_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("action", choices=("import", "export"),
+                        help="import: check FILE and commit it as one batch; export: write the table in force to FILE")
+    parser.add_argument("file", type=Path, help="CSV (UTF-8, UTF-16, Windows-1258) or Excel .xlsx file; "
+                        "export writes CSV or XLSX by the extension")
+    parser.add_argument("--sheet", help="sheet of an Excel file to import (default: the first)")
+    parser.add_argument("--dry-run", action="store_true", help="check and preview only; write nothing")
+    parser.add_argument("--who", help="who imports (default: cli:<user name>)")
+    _lang_argument(parser)
+    _data_dir_argument(parser)
+
+
+def _catalogue_command(table: str) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        from ascc import catalogue  # pandas and openpyxl only for these commands
+
+        return catalogue.cli_command(table)(args)
+
+    return run
+
+
 def _ingest_command(name: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         from ascc import ingest  # pandas and openpyxl only for these commands
@@ -140,6 +161,17 @@ COMMANDS: dict[str, Command] = {
         help="withdraw a batch: its figures disappear and earlier values reappear (nothing is deleted)",
         add_arguments=_rollback_arguments,
         run=_ingest_command("cli_rollback"),
+    ),
+    "indicators": Command(
+        help="import the indicator catalogue from a CSV/Excel file (new and changed indicators, one batch), "
+        "or export it as a template",
+        add_arguments=_table_arguments,
+        run=_catalogue_command("indicators"),
+    ),
+    "targets": Command(
+        help="import targets with their citations from a CSV/Excel file (one batch), or export them",
+        add_arguments=_table_arguments,
+        run=_catalogue_command("targets"),
     ),
     # ascc.bench is imported only when the command runs (it starts AppTest and DuckDB processes).
     "bench": Command(

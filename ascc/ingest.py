@@ -26,9 +26,9 @@ Area matching
     By area id, GSO code, Vietnamese name with or without diacritics and prefixes (Tỉnh, Thành phố,
     TP.), tone-mark variants, English name, known aliases; then vietnamadminunits for spelling
     variants (reported as a warning). The boundary set follows the year: the 63 former provinces up to
-    2024, the 34 new ones from 2025. Nation and region rows are subtotals: the nation row is imported
-    as ``VN``; region rows are not stored (regions are computed); both are compared with the aggregate
-    of the imported provinces.
+    2024, the 34 new ones from 2025. Nation and region rows are subtotals: they are imported as
+    published values (``VN``, ``R-<code>``; the dashboard shows a published aggregate as it is) and
+    compared with the aggregate of the imported provinces (a warning when they differ).
 
 Nothing here writes to the dataset except ``run_import`` through ascc.batches (all or nothing).
 """
@@ -54,7 +54,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ascc import batches, dataset, db, i18n, rules, schema, settings
+from ascc import batches, dataset, db, i18n, rules, schema, settings, versions
 from ascc.i18n import t
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # as server.maxUploadSize in .streamlit/config.toml
@@ -1124,7 +1124,7 @@ def validate(candidates: list[Candidate], layout: Layout, grid: Grid, report: Re
     numbers = Numbers(texts)
     report.format["decimal"] = numbers.mark
     headers = layout.headers
-    rows, seen, subtotals = [], {}, []
+    rows, seen = [], {}
 
     def err(code, cand, fld, severity="error", **params):
         col = cand.cells.get(fld, (None, None))[0] if fld else None
@@ -1216,13 +1216,6 @@ def validate(candidates: list[Candidate], layout: Layout, grid: Grid, report: Re
         if breakdown is None:
             err("bad_breakdown", cand, "breakdown", text=_text(cand.cells["breakdown"][1]))
             continue
-        if m.kind == "region":
-            if value is not None:
-                subtotals.append({"row": cand.row, "col": cand.cells["value"][0], "area_id": m.area_id,
-                                  "indicator_code": code, "year": year, "breakdown": breakdown, "value": value,
-                                  "label": _text(label)})
-            err("region_row", cand, "area", severity="info", text=_text(label))
-            continue
         # ratio parts
         aggregation = ind["aggregation"]
         if (num is not None or den is not None) and aggregation != "ratio":
@@ -1267,15 +1260,15 @@ def validate(candidates: list[Candidate], layout: Layout, grid: Grid, report: Re
             err("duplicate", cand, "area", first=seen[k], text=_text(label), year=year)
             continue
         seen[k] = cand.row
-        if m.kind == "nation":
-            err("nation_row", cand, "area", severity="info", text=_text(label), year=year)
+        if m.kind in ("nation", "region"):
+            err(f"{m.kind}_row", cand, "area", severity="info", text=_text(label), year=year)
         rows.append({"indicator_code": code, "area_id": m.area_id, "breakdown": breakdown, "value": value,
                      "numerator": num, "denominator": den, "weight": weight, "status": status,
                      "source": source[:200], "batch_id": "", "year": year, "src_row": cand.row})
     frame = pd.DataFrame(rows, columns=[*schema.RESULTS.names, "year", "src_row"])
     for c in ("value", "numerator", "denominator", "weight"):
         frame[c] = frame[c].astype("float64")
-    compare_subtotals(frame, subtotals, report, ref)
+    compare_subtotals(frame, report, ref)
     return frame
 
 
@@ -1300,14 +1293,15 @@ def _range(ind) -> tuple[float, float]:
 # --- subtotals -----------------------------------------------------------------------------------------------
 
 
-def compare_subtotals(rows: pd.DataFrame, subtotals: list[dict], report: Report, ref: Reference) -> None:
+def compare_subtotals(rows: pd.DataFrame, report: Report, ref: Reference) -> None:
     """Compare the nation row and region rows with the aggregate of the imported provinces; warn when they differ."""
-    nation = rows[rows["area_id"] == "VN"]
+    published = rows[(rows["area_id"] == "VN") | rows["area_id"].str.startswith("R-")]
     items = [
-        {"row": int(r.src_row), "col": None, "area_id": "VN", "indicator_code": r.indicator_code, "year": int(r.year),
-         "breakdown": r.breakdown, "value": float(r.value), "numerator": r.numerator, "denominator": r.denominator}
-        for r in nation.itertuples()
-    ] + subtotals
+        {"row": int(r.src_row), "col": None, "area_id": r.area_id, "indicator_code": r.indicator_code,
+         "year": int(r.year), "breakdown": r.breakdown, "value": float(r.value), "numerator": r.numerator,
+         "denominator": r.denominator}
+        for r in published.itertuples()
+    ]
     if not items:
         return
     provinces = rows.merge(ref.areas[["area_id", "boundary_set", "region_code", "population", "level"]], on="area_id")
@@ -1607,11 +1601,12 @@ def cli_batches(args) -> int:
 def cli_rollback(args) -> int:
     """python -m ascc rollback BATCH: withdraw a batch (a new log entry; nothing is deleted)."""
     folder = _use_data_dir(args)
+    table = versions.table_of(batches.read_log(folder), args.batch)  # a batch of the catalogue or of targets?
     try:
         batches.withdraw(folder, args.batch, who=_who(args), note=args.note)
     except batches.BatchError as exc:
         print(t(f"ingest.reason.{exc.code}", args.lang, **{"folder": folder, **exc.params}), file=sys.stderr)
         return 1
     db.connection()  # the aggregates of the version without the batch, computed now (see cli_import)
-    print(t("cli.rollback.done", args.lang, batch=args.batch))
+    print(t(f"cli.rollback.done_{table}" if table else "cli.rollback.done", args.lang, batch=args.batch))
     return 0

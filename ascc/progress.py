@@ -53,6 +53,53 @@ into a floor). A floor of 0 (rates that should fall) gives u = 1 and C = 1: rela
 zero are not squeezed, since halving a 2 % rate is as possible as halving a 40 % one. At the limit
 (u = 0) C = 0, so holding the limit (g >= 0) is on track and only a fall is deterioration.
 
+Published precision
+-------------------
+Values and targets are compared as published: with ``decimals`` (the indicator's published decimals)
+every value of the series and every bound of a level target is first rounded to that many decimals, half to even
+on the decimal figure, exactly as the pages print them (``round_published``; DuckDB's ``round_even`` in
+SQL). So 94.99998 against a target of 95 with one decimal is 95.0 against 95.0: "achieved", as a reader
+of the table would judge; and a series stored as 95.000001 -> 94.99998 shows no change, not a
+deterioration. Growth rates are computed on the rounded values. ``decimals=None`` compares the values
+as given.
+
+Kinds of target
+---------------
+A target is a level (``target_type`` "level") or an annual change ("annual_change").
+
+Level, one value: as above.
+
+Level, a range (``target_value`` .. ``target_upper``, e.g. 93-95 %): a value inside the range or beyond
+it in the desired direction has met it, so the range is judged by its nearer bound, the one reached
+first when moving in the desired direction (the lower bound when higher is better, the upper one when
+lower is better; the dataset stores it as ``target_value``). The required growth is computed towards
+that bound too: a range asks for at least its nearer bound.
+
+Annual change (percentage points, or units, a year; e.g. -1 to -1.5 for a poverty rate that must
+fall 1-1.5 points a year, Resolution 16/2021/QH15): the expected path is the previous value plus the
+change each year. The growth model does not apply (the target is a pace, not a level), so the window's
+observed average annual change is compared with the required one, the nearer bound of the range (the
+one with the smaller magnitude, -1.0 here)::
+
+    change_obs = (yi - y0) / (ti - t0)
+    change_req = the nearer bound
+    R          = change_obs / change_req           same bands as above
+
+    target achieved   ti >= tT and the change over the window meets the nearer bound:
+                      yi - y0 <= change_req * (ti - t0) for a fall (>= for a rise); yi - y0 is the
+                      difference of two published values, taken at their decimals
+
+The pace itself is not rounded to the values' decimals (a fall of 1.5 points a year stays 1.5 for an
+indicator published in whole numbers).
+
+Before the target year a pace at or above the required one is "on track", not "achieved": the target
+is a pace to keep until tT. The level the pace implies in the target year is
+``target_level = y0 + change_req * (tT - t0)``; expected progress by now is measured towards it. A
+required change of 0 (hold the level) gives no R: no change or a change in the desired direction is
+"on track" (``achieved`` from tT on), any other change "deteriorating". NOTE: a change measured in
+points, not a growth rate, is the natural reading of "falls 1-1.5 points a year"; the growth model
+would ask a rate of 3 % to fall faster in relative terms than a rate of 10 %.
+
 Rules
 -----
 * Values that are None or NaN are ignored; years may come in any order; a year given twice is an error.
@@ -86,7 +133,8 @@ It is None when the base already met the target (no way left to cover); ``expect
 ``tT > t0`` and not a target; ``progress_gap`` needs both.
 
 Reasons: ``too_few_points``, ``mixed_signs``, ``no_target_period``, ``target_met``, ``target_lost``,
-``ratio`` (status from R) and ``no_target_growth`` (status from g and C).
+``ratio`` (status from R), ``change_ratio`` (status from R of annual changes) and ``no_target_growth``
+(status from g and C).
 
 NOTE: the method is not symmetric under v -> k / v: the mirrored growth is g / (1 + g), not g, so a
 series and its reciprocal can fall in neighbouring bands near a band edge (signs, "achieved" and C
@@ -98,6 +146,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, fields
+from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
 from ascc.settings import PLAN_BASE_YEAR, PLAN_TARGET_YEAR
@@ -125,6 +174,7 @@ ZERO_REPLACEMENT = 0.001
 # Headroom share below which the no-target thresholds start to shrink (see "Limit factor C").
 FULL_HEADROOM = 0.5
 _EDGE_DECIMALS = 12
+TARGET_TYPES = ("level", "annual_change")
 
 # Sorting worst first: the statuses that call for action, then the good ones, "insufficient" last.
 _WORST_FIRST = ("deteriorating", "limited", "accelerate", "on_track", "achieved", "insufficient")
@@ -135,9 +185,13 @@ class Assessment:
     """The progress status of one series and the figures behind it.
 
     ``base_year``/``base_value`` are t0/y0 actually used; ``segment_start`` is the first year the window
-    admits (the later of the plan's base year and the latest series break). ``target`` and the values
-    are as given (before any 0.001 replacement). Figures are filled in whenever they can be computed,
-    whatever the status; None otherwise.
+    admits (the later of the plan's base year and the latest series break). ``target``,
+    ``target_upper`` (other bound of a range) and the values are as assessed: at the published decimals
+    when these were given, before any 0.001 replacement. ``target_level`` is the level the status is
+    measured against (the nearer bound of a range; for an annual change the level its pace implies in
+    the target year). ``change_observed``/``change_required`` are the average annual changes of an
+    annual-change target. Figures are filled in whenever they can be computed, whatever the status;
+    None otherwise.
     """
 
     status: str
@@ -157,6 +211,11 @@ class Assessment:
     expected_share: float | None = None
     achieved_share: float | None = None
     progress_gap: float | None = None
+    target_upper: float | None = None
+    target_type: str = "level"
+    target_level: float | None = None
+    change_observed: float | None = None
+    change_required: float | None = None
 
 
 FRAME_COLUMNS = ("indicator_code", "area_id", *(f.name for f in fields(Assessment)))
@@ -214,6 +273,33 @@ def cagr(start: float, end: float, years: float) -> float:
     return (end / start) ** (1.0 / years) - 1.0
 
 
+def round_published(value: Any, decimals: Any) -> float | None:
+    """A value at the published precision: rounded half to even on its decimal figure, as printed.
+
+    None/NaN give None; ``decimals`` None (or missing) returns the value unrounded.
+    """
+    number = _number(value)
+    if number is None or _is_missing(decimals) or math.isinf(number):
+        return number
+    step = Decimal(1).scaleb(-int(decimals))
+    return float(Decimal(repr(number)).quantize(step, rounding=ROUND_HALF_EVEN))
+
+
+def nearer_bound(
+    target: float, upper: float | None, *, higher_is_better: bool, target_type: str = "level"
+) -> float:
+    """The bound of a target range that a value must reach (see "Kinds of target"); ``target`` if no range.
+
+    Level: the lower bound when higher is better, the upper one when lower is better. Annual change:
+    the bound of smaller magnitude (the smaller required pace).
+    """
+    if upper is None:
+        return target
+    if target_type == "annual_change":
+        return min(target, upper, key=abs)
+    return min(target, upper) if higher_is_better else max(target, upper)
+
+
 def assess(
     years: Iterable[Any],
     values: Iterable[Any],
@@ -224,16 +310,27 @@ def assess(
     target_year: int = PLAN_TARGET_YEAR,
     limit: float | None = None,
     breaks: Iterable[int] = (),
+    target_upper: float | None = None,
+    target_type: str = "level",
+    decimals: int | None = None,
 ) -> Assessment:
     """Assess one series (one indicator in one area) by the method in the module docstring.
 
     ``years`` and ``values`` run in parallel, in any order; ``target`` is the value sought in
-    ``target_year`` (None: the no-target rule); ``limit`` is the natural limit of the scale (100 for a
-    coverage in %, 0 for a rate that should fall; None if open); ``breaks`` are the years in which a
-    new series starts. Raises ValueError for a repeated or non-integer year.
+    ``target_year`` (None: the no-target rule), ``target_upper`` the other bound of a range (None for
+    one value) and ``target_type`` "level" or "annual_change" (``target`` is then a change a year);
+    ``limit`` is the natural limit of the scale (100 for a coverage in %, 0 for a rate that should
+    fall; None if open); ``breaks`` are the years in which a new series starts; ``decimals`` the
+    published decimals at which values and targets are compared (None: as given). Raises ValueError
+    for a repeated or non-integer year or an unknown target type.
     """
-    series = _clean_series(years, values)
-    target = _number(target)
+    if target_type not in TARGET_TYPES:
+        raise ValueError(f"unknown target type {target_type!r}")
+    series = {y: round_published(v, decimals) for y, v in _clean_series(years, values).items()}
+    # A level is published like the values; a pace (points a year) is a figure of its own, kept as set.
+    places = decimals if target_type == "level" else None
+    target = round_published(target, places)
+    target_upper = round_published(target_upper, places) if target is not None else None
     limit = _number(limit)
     target_year = int(target_year)
     latest_year = max(series) if series else None
@@ -247,7 +344,16 @@ def assess(
         "target": target,
         "target_year": target_year,
         "segment_start": start,
+        "target_upper": target_upper,
+        "target_type": target_type,
     }
+    if target is not None:
+        # From here on ``target`` is the bound to reach: the nearer bound of a range.
+        target = nearer_bound(
+            target, target_upper, higher_is_better=bool(higher_is_better), target_type=target_type
+        )
+        if target_type == "level":
+            head["target_level"] = target
     if window:
         t0, ti = min(window), max(window)
         head |= {"base_year": t0, "base_value": window[t0], "latest_year": ti, "latest_value": window[ti]}
@@ -263,6 +369,8 @@ def assess(
     figures: dict[str, Any] = {}
     if target_year > t0:
         figures["expected_share"] = min(1.0, max(0.0, (ti - t0) / (target_year - t0)))
+    if target is not None and target_type == "annual_change":
+        return _assess_change(head, figures, t0, y0, ti, yi, change=target, decimals=decimals)
     if target is not None and (target > y0 if higher_is_better else target < y0):
         # Only a target ahead of the base has a "way to the target" to cover.
         figures["achieved_share"] = (yi - y0) / (target - y0)
@@ -311,6 +419,44 @@ def assess(
     return Assessment(status=status, reason=reason, **head, **figures)
 
 
+def _assess_change(
+    head: dict[str, Any],
+    figures: dict[str, Any],
+    t0: int,
+    y0: float,
+    ti: int,
+    yi: float,
+    *,
+    change: float,
+    decimals: int | None,
+) -> Assessment:
+    """The status against an annual-change target (see "Kinds of target"): the pace, not the level."""
+    target_year = head["target_year"]
+    observed = (yi - y0) / (ti - t0)
+    figures |= {"change_observed": observed, "change_required": change}
+    if target_year > t0:
+        head = head | {"target_level": y0 + change * (target_year - t0)}
+        if change != 0:
+            figures["achieved_share"] = (yi - y0) / (change * (target_year - t0))
+            if "expected_share" in figures:
+                figures["progress_gap"] = figures["achieved_share"] - figures["expected_share"]
+    # The change over the window (a difference of two published values, so exact at their decimals)
+    # against the change the pace asks for over as many years.
+    places = _EDGE_DECIMALS if decimals is None else int(decimals)
+    total_observed, total_required = round(yi - y0, places), round(change * (ti - t0), _EDGE_DECIMALS)
+    if change != 0:
+        figures["ratio"] = observed / change
+        meets = total_observed <= total_required if change < 0 else total_observed >= total_required
+        status = status_from_ratio(figures["ratio"])
+    else:
+        d = 1.0 if head["higher_is_better"] else -1.0
+        meets = d * total_observed >= 0
+        status = "on_track" if meets else "deteriorating"
+    if meets and ti >= target_year:
+        return Assessment(status="achieved", reason="target_met", **head, **figures)
+    return Assessment(status=status, reason="change_ratio", **head, **figures)
+
+
 def assess_groups(
     rows: Iterable[Mapping[str, Any]],
     *,
@@ -320,13 +466,14 @@ def assess_groups(
     """One assessment per (indicator_code, area_id) group of long rows (indicator_code, area_id, year, value).
 
     ``indicator_meta``: per indicator ``higher_is_better`` and optionally ``base_year``, ``target_year``,
-    ``limit_value``, ``series_breaks`` (years, or the dataset's ``{"year": ...}`` structs) and
-    ``target_value`` (a target for every area); either a mapping code -> meta or rows with
-    ``indicator_code``. ``targets``: rows of the targets table (indicator_code, area_id, year,
-    target_value); an area's own target overrides the indicator's, and of several target years the
-    plan's target year is taken, else the latest. Rows must hold one breakdown (filter to ``total``
-    first): a year repeated within a group is an error. Returns dicts with the keys of FRAME_COLUMNS,
-    sorted by indicator and area.
+    ``limit_value``, ``series_breaks`` (years, or the dataset's ``{"year": ...}`` structs),
+    ``decimals`` (published decimals: values and targets are compared rounded to them) and a target
+    for every area: ``target_value``, ``target_upper`` and ``target_type`` (default "level"); either a
+    mapping code -> meta or rows with ``indicator_code``. ``targets``: rows of the targets table
+    (indicator_code, area_id, year, target_value and optionally target_upper, target_type); an area's
+    own target overrides the indicator's, and of several target years the plan's target year is taken,
+    else the latest. Rows must hold one breakdown (filter to ``total`` first): a year repeated within a
+    group is an error. Returns dicts with the keys of FRAME_COLUMNS, sorted by indicator and area.
     """
     if not isinstance(indicator_meta, Mapping):
         indicator_meta = {m["indicator_code"]: m for m in indicator_meta}
@@ -335,12 +482,11 @@ def assess_groups(
         years, values = groups.setdefault((row["indicator_code"], row["area_id"]), ([], []))
         years.append(row["year"])
         values.append(row["value"])
-    area_targets: dict[tuple[str, str], list[tuple[int, float]]] = {}
+    area_targets: dict[tuple[str, str], dict[int, dict[str, Any]]] = {}
     for row in targets:
-        value = _number(row["target_value"])
-        if value is not None:
-            area_targets.setdefault((row["indicator_code"], row["area_id"]), []).append(
-                (int(row["year"]), value)
+        if _number(row["target_value"]) is not None:
+            area_targets.setdefault((row["indicator_code"], row["area_id"]), {})[int(row["year"])] = (
+                _target_of(row)
             )
 
     out = []
@@ -349,21 +495,23 @@ def assess_groups(
             raise ValueError(f"no metadata for indicator {code!r}")
         meta = indicator_meta[code]
         plan_target_year = _meta_int(meta, "target_year", PLAN_TARGET_YEAR)
-        target, target_year = _number(meta.get("target_value")), plan_target_year
+        target, target_year = _target_of(meta), plan_target_year
         if (code, area) in area_targets:
-            options = dict(area_targets[(code, area)])
+            options = area_targets[(code, area)]
             target_year = plan_target_year if plan_target_year in options else max(options)
             target = options[target_year]
+        decimals = meta.get("decimals")
         try:
             result = assess(
                 years,
                 values,
                 higher_is_better=bool(meta["higher_is_better"]),
                 base_year=_meta_int(meta, "base_year", PLAN_BASE_YEAR),
-                target=target,
                 target_year=target_year,
                 limit=_number(meta.get("limit_value")),
                 breaks=_break_years(meta.get("series_breaks")),
+                decimals=None if _is_missing(decimals) else int(decimals),
+                **target,
             )
         except ValueError as exc:
             raise ValueError(f"{code} / {area}: {exc}") from exc
@@ -425,6 +573,20 @@ def _clean_series(years: Iterable[Any], values: Iterable[Any]) -> dict[int, floa
     if duplicates:
         raise ValueError(f"years given more than once: {duplicates}")
     return {y: float(v) for y, v in sorted(zip(as_int, values, strict=True)) if not _is_missing(v)}
+
+
+def _target_of(row: Mapping[str, Any]) -> dict[str, Any]:
+    """The target arguments of ``assess`` from a row with target_value and optional target_upper/type."""
+    kind = row.get("target_type")
+    return {
+        "target": _number(row.get("target_value")),
+        "target_upper": _number(row.get("target_upper")),
+        "target_type": "level" if kind is None or _is_missing_text(kind) else str(kind),
+    }
+
+
+def _is_missing_text(value: Any) -> bool:
+    return isinstance(value, float) and math.isnan(value) or type(value).__name__ == "NAType"
 
 
 def _meta_int(meta: Mapping[str, Any], key: str, default: int) -> int:

@@ -11,8 +11,10 @@ from ascc import progress
 def share_matrix(series: pd.DataFrame, assessed: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
     """Indicator x year share of the way from the engine's base value to the target.
 
-    Uses the same base (after the latest series break) and target as the status, so the colours and
-    the status agree. Years before the segment start and indicators without a target are NaN.
+    Uses the same base (after the latest series break) and target level as the status (``target_level``:
+    the nearer bound of a range, or the level an annual-change target's pace reaches in the target
+    year), so the colours and the status agree. Years before the segment start and indicators without a
+    target are NaN.
     """
     a = assessed.set_index("indicator_code")
     rows = {}
@@ -20,15 +22,16 @@ def share_matrix(series: pd.DataFrame, assessed: pd.DataFrame, labels: dict[str,
         if code not in a.index:
             continue
         r = a.loc[code]
-        if pd.isna(r["target"]) or pd.isna(r["base_value"]) or r["target"] == r["base_value"]:
+        goal = r["target_level"]
+        if pd.isna(goal) or pd.isna(r["base_value"]) or goal == r["base_value"]:
             continue
         # A target on the wrong side of the base (already met at the start) has no "way to cover".
-        wrong_side = r["target"] < r["base_value"] if r["higher_is_better"] else r["target"] > r["base_value"]
+        wrong_side = goal < r["base_value"] if r["higher_is_better"] else goal > r["base_value"]
         if wrong_side:
             continue
         s = s[s["year"] >= (r["base_year"] if pd.notna(r["base_year"]) else 0)]
         rows[labels.get(code, code)] = pd.Series(
-            ((s["value"] - r["base_value"]) / (r["target"] - r["base_value"])).to_numpy(), index=s["year"].to_numpy()
+            ((s["value"] - r["base_value"]) / (goal - r["base_value"])).to_numpy(), index=s["year"].to_numpy()
         )
     matrix = pd.DataFrame(rows).T
     if not len(matrix):

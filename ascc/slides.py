@@ -26,7 +26,7 @@ from typing import Any
 
 import pandas as pd
 
-from ascc import charts, db, i18n, progress, status
+from ascc import charts, db, i18n, progress, status, targets
 from ascc.i18n import t
 
 # Kind -> the parameters it takes (besides "kind"), and the chart it becomes.
@@ -66,7 +66,7 @@ class SlideData:
     """A spec's data in one language: the chart table, an automatic title and what headlines need.
 
     ``info`` holds: indicator, name (full), short_name, unit, decimals, higher_is_better, source,
-    target_value, target_year, breakdown_label, year (bar kinds), region_name (ranking in a region),
+    target_value, target_upper, target_type (ascc.targets), target_year, breakdown_label, year (bar kinds), region_name (ranking in a region),
     area_name (province_trend), break_year / break_reason (the latest series break inside the
     plotted years, or None), n_missing (bar kinds: areas without a value).
     """
@@ -150,6 +150,8 @@ def indicator_info(code: str, lang: str, breakdown: str = "total") -> dict:
         "higher_is_better": bool(r["higher_is_better"]),
         "source": str(r["source"] or ""),
         "target_value": target,
+        "target_upper": _num(r["target_upper"]) if target is not None else None,
+        "target_type": str(r["target_type"]) if target is not None else None,
         "target_year": int(r["target_year"]) if target is not None else None,
         "breakdown": breakdown,
         "breakdown_label": "" if breakdown == "total" else t(f"breakdown.{breakdown}", lang),
@@ -331,16 +333,18 @@ def _line_table(df: pd.DataFrame, colors: list[str], roles: list[str]) -> pd.Dat
 
 
 def _with_target(table: pd.DataFrame, info: dict, lang: str) -> pd.DataFrame:
-    """Add the target as a flat series over the plotted years, extended to the target year."""
-    if info["target_value"] is None or table.empty:
+    """Add the target as a flat series over the plotted years, extended to the target year: a level at
+    its value, a range at its nearer bound (named with the whole range); an annual change is a pace, not
+    a level, and is not drawn (the headline sets the observed pace against it)."""
+    target = targets.of(info["target_value"], info.get("target_upper"), info.get("target_type"))
+    if target is None or target.is_pace or table.empty:
         return table
     first, last = int(table["year"].min()), max(int(table["year"].max()), int(info["target_year"]))
     years = list(range(first, last + 1))
-    name = t("chart.target", lang, year=info["target_year"]) + ": " + i18n.fmt_value(
-        info["target_value"], info["unit"], lang, info["decimals"])
+    name = targets.label(target, info["target_year"], info["unit"], lang, info["decimals"])
     target = pd.DataFrame({"series": name, "role": "target", "area_id": "", "year": years,
-                           "value": float(info["target_value"]), "color": TARGET_COLOR, "status": "final",
-                           "derived": False})
+                           "value": target.bound(info["higher_is_better"]), "color": TARGET_COLOR,
+                           "status": "final", "derived": False})  # fmt: skip
     return pd.concat([table, target], ignore_index=True)
 
 

@@ -1,4 +1,4 @@
-"""Data: the indicator catalogue, data quality, the batch history, and import for signed-in data managers."""
+"""Data: the indicator catalogue and targets, data quality, the batch history, and import for signed-in data managers."""
 
 import streamlit as st
 
@@ -14,6 +14,7 @@ access = data_ui.current_access()
 
 # 2/ DATA
 catalogue = db.run_query("data_catalogue", lang=lang)
+targets = db.run_query("data_targets", lang=lang)
 quality = db.run_query("data_quality", lang=lang, first_new_year=settings.NEW_BOUNDARY_FIRST_YEAR)
 history = db.run_query("batch_list")
 
@@ -26,7 +27,7 @@ tab_catalogue, tab_quality, tab_batches, tab_import = st.tabs(
 
 # 3/ CATALOGUE
 with tab_catalogue:
-    data_ui.catalogue(catalogue, lang)
+    data_ui.catalogue(catalogue, targets, lang)
 
 # 4/ DATA QUALITY
 with tab_quality:

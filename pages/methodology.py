@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from ascc import db, i18n
+from ascc import db, i18n, targets
 from ascc.i18n import t
 from ui import shell, status_ui
 
@@ -29,6 +29,9 @@ st.latex(r"\mathrm{CAGR}_{obs} = \left(\frac{y_i}{y_0}\right)^{\frac{1}{t_i - t_
 st.markdown(t("method.with_target", lang))
 st.latex(r"\mathrm{CAGR}_{req} = \left(\frac{y_T}{y_0}\right)^{\frac{1}{t_T - t_0}} - 1, \qquad R = \frac{\mathrm{CAGR}_{obs}}{\mathrm{CAGR}_{req}}")
 st.markdown(t("method.bands", lang))
+st.markdown(t("method.target_kinds", lang))
+st.latex(r"\Delta_{obs} = \frac{y_i - y_0}{t_i - t_0}, \qquad R = \frac{\Delta_{obs}}{\Delta_{req}}")
+st.markdown(t("method.precision", lang))
 st.markdown(t("method.no_target", lang))
 st.markdown(t("method.rules", lang))
 st.markdown(t("method.expected", lang))
@@ -62,7 +65,8 @@ st.dataframe(
             t("col.definition", lang): definitions["definition"],
             t("col.aggregation", lang): [t(f"aggregation.{a}", lang) for a in definitions["aggregation"]],
             t("col.source", lang): definitions["source"],
-            t("col.target", lang): [i18n.fmt_value(v, u, lang, 1) if pd.notna(v) else "–" for v, u in zip(definitions["target_value"], definitions["unit"], strict=True)],
+            t("col.target", lang): [targets.fmt(r.target_value, r.target_upper, r.target_type, r.unit, lang, r.decimals)
+                                    for r in definitions.itertuples()],
             t("col.target_source", lang): definitions["target_source"].fillna("–"),
             t("col.ministry", lang): definitions["ministry_abbr"],
         }

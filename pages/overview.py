@@ -19,6 +19,7 @@ if view.year is not None:
     trend = trend[trend["year"] <= view.year]
 breaks = db.run_query("series_breaks", lang=lang, codes=list(headline["indicator_code"]))
 statuses = status.status_of("nation", view.boundary, as_of=view.year)
+assessed = status.assessments("nation", view.boundary, as_of=view.year).set_index("indicator_code")
 
 st.title(t("overview.title", lang))
 if summary["latest_year"].isna().all():
@@ -29,7 +30,8 @@ st.caption(t("overview.intro", lang, year=int(summary["latest_year"].max())) + "
 # 3/ CARDS
 for col, row in zip(st.columns(len(headline)), headline.itertuples(), strict=True):
     with col:
-        widgets.indicator_card(row, lang, statuses.get((row.indicator_code, "VN")))
+        widgets.indicator_card(row, lang, statuses.get((row.indicator_code, "VN")),
+                               assessed.loc[row.indicator_code] if row.indicator_code in assessed.index else None)
 
 # 4/ CHARTS
 for pair in [headline.iloc[i : i + 2] for i in range(0, len(headline), 2)]:
@@ -49,6 +51,8 @@ for pair in [headline.iloc[i : i + 2] for i in range(0, len(headline), 2)]:
             source=row.source,
             demo=info.is_demo,
             target_value=row.target_value,
+            target_upper=row.target_upper,
+            target_type=row.target_type,
             target_year=row.target_year,
             breaks=[(int(b.year), b.reason) for b in breaks[breaks["indicator_code"] == row.indicator_code].itertuples()],
             boundary_change_year=settings.NEW_BOUNDARY_FIRST_YEAR - 0.5,

@@ -22,6 +22,8 @@ select
     i.scale,
     case when $lang = 'en' then i.source_en else i.source_vi end as source,
     t.target_value,
+    t.target_upper,
+    t.target_type,
     cast(i.target_year as integer) as target_year,
     cast(i.base_year as integer) as base_year,
     list(y.year order by y.year) as years,

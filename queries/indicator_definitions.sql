@@ -6,6 +6,7 @@ select
     i.indicator_code,
     case when $lang = 'en' then i.name_en else i.name_vi end as name,
     case when $lang = 'en' then i.unit_en else i.unit_vi end as unit,
+    cast(i.decimals as integer) as decimals,
     case when $lang = 'en' then i.definition_en else i.definition_vi end as definition,
     case when $lang = 'en' then i.source_en else i.source_vi end as source,
     i.aggregation,
@@ -16,6 +17,8 @@ select
     cast(i.base_year as integer) as base_year,
     cast(i.target_year as integer) as target_year,
     t.target_value,
+    t.target_upper,
+    t.target_type,
     case when $lang = 'en' then t.source_en else t.source_vi end as target_source,
     case when $lang = 'en' then m.abbr_en else m.abbr_vi end as ministry_abbr,
     i.pillar_code

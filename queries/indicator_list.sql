@@ -14,6 +14,8 @@ select
     i.headline,
     case when $lang = 'en' then i.source_en else i.source_vi end as source,
     t.target_value,
+    t.target_upper,
+    t.target_type,
     cast(i.target_year as integer) as target_year,
     (select list(distinct breakdown order by breakdown) from results r where r.indicator_code = i.indicator_code)
         as breakdowns

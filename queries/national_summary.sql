@@ -24,10 +24,26 @@ base as (
     qualify row_number() over (partition by n.indicator_code order by n.year) = 1
 ),
 tgt as (
-    select t.indicator_code, t.year as target_year, t.target_value,
-           case when $lang = 'en' then t.source_en else t.source_vi end as target_source
+    -- A level target is met at its nearer bound (of a range 93-95, the lower bound when higher is better,
+    -- the upper one when lower is better). The latest value and that bound are compared at the
+    -- indicator's published decimals, rounded half to even as the pages print them (as ascc.progress
+    -- does): scaled by 10^decimals and rounded to whole numbers. An annual change (points a year) is a
+    -- pace, not a level: it has no gap and no target_met here (its status comes from ascc.progress).
+    select t.indicator_code, t.year as target_year, t.target_value, t.target_upper, t.target_type,
+           case when $lang = 'en' then t.source_en else t.source_vi end as target_source,
+           cast(s.bound - s.latest as double) / s.scale as gap,
+           case when i.higher_is_better then s.latest >= s.bound else s.latest <= s.bound end as target_met
     from targets t
     join indicators i using (indicator_code)
+    left join latest l using (indicator_code)
+    cross join lateral (
+        select cast(10 ** i.decimals as integer) as scale,
+               round_even(cast(l.latest_value as decimal(38, 10)) * scale, 0) as latest,
+               case when t.target_type = 'level' then round_even(cast(case
+                   when i.higher_is_better then least(t.target_value, coalesce(t.target_upper, t.target_value))
+                   else greatest(t.target_value, coalesce(t.target_upper, t.target_value))
+               end as decimal(38, 10)) * scale, 0) end as bound
+    ) s
     where t.area_id = 'VN' and t.year = i.target_year
 )
 select
@@ -53,13 +69,11 @@ select
     l.latest_value - b.base_value as change,
     cast(coalesce(t.target_year, i.target_year) as integer) as target_year,
     t.target_value,
+    t.target_upper,
+    t.target_type,
     t.target_source,
-    t.target_value - l.latest_value as gap,
-    case
-        when t.target_value is null or l.latest_value is null then null
-        when i.higher_is_better then l.latest_value >= t.target_value
-        else l.latest_value <= t.target_value
-    end as target_met,
+    t.gap,
+    t.target_met,
     coalesce(len(list_filter(i.series_breaks,
         lambda sb: sb.year > b.base_year and sb.year <= l.latest_year)), 0) > 0 as break_since_base,
     case when $lang = 'en' then i.source_en else i.source_vi end as source,

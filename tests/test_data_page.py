@@ -53,9 +53,17 @@ def test_demo_dataset_shows_catalogue_and_quality_and_refuses_imports(use_fixtur
     catalogue = at.dataframe[0].value
     assert catalogue.iloc[:, 0].tolist() == ["POV", "WATER", "IDX", "INC", "DIS"]
     assert "2016–2025 (10)" in catalogue.iloc[0].tolist() and "fx-0001" in catalogue.iloc[0].tolist()
+    pov = catalogue.set_index("Mã").loc["POV"]
+    assert pov["Quy tắc tổng hợp"].startswith("tỷ lệ") and pov["Trọng số"] == "dân số" and pov["Số lẻ"] == 2
+    assert pov["Đặc tính"].startswith("B – ") and pov["Gãy chuỗi"] == "2022: Chuẩn nghèo mới"
+    assert catalogue.set_index("Mã").loc["IDX", "Trọng số"] == "không"
     assert "Định nghĩa POV" in text and "Nguồn thử" in text
+    # the demo's targets, each with its citation and marked illustrative
+    targets = at.dataframe[1].value
+    assert targets.iloc[:, 0].tolist() == ["POV", "WATER", "IDX"]
+    assert targets["Căn cứ"].tolist() == ["Mục tiêu thử"] * 3 and targets["minh họa"].tolist() == ["✓"] * 3
     # quality: P63-26 has no 2019 values; 2025 values are preliminary
-    assert "Vĩnh Phúc" in at.dataframe[1].value.to_string()
+    assert "Vĩnh Phúc" in at.dataframe[2].value.to_string()
     assert "chưa có nhật ký lô" in text
     assert "dữ liệu mô phỏng nên không nhận số liệu thật" in text
     assert not at.file_uploader
@@ -100,7 +108,7 @@ def test_a_data_manager_checks_then_imports_and_the_figures_show_at_once(officia
     assert current.loc["P63-01", "value"] == 71.5 and current.loc["P63-26", "value"] == 60.0
     history = db.run_query("batch_list")
     assert history["who"].iloc[0] == MANAGER and history["file_name"].iloc[0] == "water_2024.csv"
-    assert history["batch_id"].iloc[0] in at.dataframe[2].value.iloc[:, 0].tolist()
+    assert history["batch_id"].iloc[0] in at.dataframe[3].value.iloc[:, 0].tolist()
 
 
 def test_a_bad_upload_shows_row_column_and_reason_and_cannot_be_imported(official):
@@ -117,11 +125,21 @@ def test_a_bad_upload_shows_row_column_and_reason_and_cannot_be_imported(officia
 def test_data_page_queries_have_fixed_columns(use_fixture):
     cat = db.run_query("data_catalogue", lang="en")
     assert list(cat.columns) == [
-        "indicator_code", "name", "unit", "definition", "source", "ministry", "pillar_code", "aggregation",
+        "indicator_code", "name", "unit", "definition", "source", "ministry", "pillar_code", "pillar", "aggregation",
+        "weight_kind", "decimals", "scale", "higher_is_better", "series_breaks",
         "first_year", "last_year", "n_years", "n_provinces_63", "n_provinces_34", "n_province_years",
         "n_national_years", "latest_batch", "latest_batch_at"]
     pov = cat.set_index("indicator_code").loc["POV"]
     assert (pov["first_year"], pov["last_year"], pov["n_provinces_63"], pov["n_provinces_34"]) == (2016, 2025, 4, 3)
+    assert (pov["weight_kind"], pov["decimals"], pov["series_breaks"]) == ("population", 2, "2022: New poverty standard")
+    assert cat.set_index("indicator_code")["series_breaks"].isna().sum() == 4
+    targets = db.run_query("data_targets", lang="en")
+    assert list(targets.columns) == [
+        "indicator_code", "name", "unit", "decimals", "area_id", "area", "year", "target_value", "target_upper",
+        "target_type", "illustrative", "source"]
+    assert targets[["indicator_code", "area", "year", "target_value"]].values.tolist() == [
+        ["POV", "Viet Nam", 2025, 1.0], ["WATER", "Viet Nam", 2025, 65.0], ["IDX", "Viet Nam", 2025, 90.0]]
+    assert set(targets["source"]) == {"Test target"} and targets["illustrative"].all()
     quality = db.run_query("data_quality", lang="en", first_new_year=settings.NEW_BOUNDARY_FIRST_YEAR)
     assert list(quality.columns) == [
         "indicator_code", "indicator", "year", "boundary_set", "n_expected", "n_reported", "n_missing", "missing",
@@ -133,3 +151,53 @@ def test_data_page_queries_have_fixed_columns(use_fixture):
     assert quality.set_index(["indicator_code", "year"]).loc[("POV", 2016), "n_derived"] == 3
     history = db.run_query("batch_list")
     assert history.empty and "withdrawn_at" in history.columns
+
+
+GOV_INDEX = [
+    "indicator_code,name_vi,name_en,unit_vi,unit_en,decimals,higher_is_better,pillar_code,ministry_code,aggregation,"
+    "weight_kind,series_breaks",
+    "GOV_INDEX,Chỉ số quản trị cấp tỉnh,Provincial governance index,điểm,points,2,true,A,MOHA,mean,none,"
+    "2018: Từ 6 lên 8 nội dung | 6 → 8 dimensions",
+]
+
+
+def test_an_official_dataset_shows_an_imported_indicator_and_cited_targets_in_both_languages(tmp_path, monkeypatch):
+    from ascc import catalogue
+
+    folder = tmp_path / "official"
+    batches.init_dataset(folder)
+    monkeypatch.setenv(settings.DATA_DIR_ENV, str(folder))
+    db.clear_cache()
+    try:
+        assert catalogue.run_import("indicators", csv(*GOV_INDEX), "gov.csv", who="t").outcome == "committed"
+        targets = csv("indicator_code,year,target_value,target_upper,target_type,source_vi,source_en",
+                      "POV_MD,2025,-1.5,-1,annual_change,Nghị quyết 16/2021/QH15,Resolution 16/2021/QH15",
+                      "HI_COVERAGE,2025,95,,level,Nghị quyết 16/2021/QH15,")
+        assert catalogue.run_import("targets", targets, "t.csv", who="t").outcome == "committed"
+        at = data_page(lang="en")
+        cat = at.dataframe[0].value.set_index("Code")
+        gov = cat.loc["GOV_INDEX"]
+        assert (gov["Aggregation rule"], gov["Weighted by"], gov["Decimals"]) == ("plain mean (index)", "none", 2)
+        assert gov["Series breaks"] == "2018: 6 → 8 dimensions" and gov["Characteristic"].startswith("A – ")
+        shown = at.dataframe[1].value
+        assert shown["Code"].tolist() == ["POV_MD", "HI_COVERAGE"] and "illustrative" not in shown.columns
+        assert shown["Kind"].tolist() == ["annual change", "level"]
+        assert shown["Citation"].tolist() == ["Resolution 16/2021/QH15", "Nghị quyết 16/2021/QH15"]
+        assert "−1 to −1.5" in shown["Target"].iloc[0] and shown["Target"].iloc[1].startswith("95")
+        vi = data_page(lang="vi")
+        assert vi.dataframe[0].value.set_index("Mã").loc["GOV_INDEX", "Gãy chuỗi"] == "2018: Từ 6 lên 8 nội dung"
+        assert vi.dataframe[1].value["Loại"].tolist() == ["thay đổi hằng năm", "mức cần đạt"]
+    finally:
+        db.clear_cache()
+
+
+def test_an_official_dataset_without_targets_says_so(tmp_path, monkeypatch):
+    folder = tmp_path / "official"
+    batches.init_dataset(folder)
+    monkeypatch.setenv(settings.DATA_DIR_ENV, str(folder))
+    db.clear_cache()
+    try:
+        at = data_page(lang="en")
+        assert "The dataset has no targets yet" in texts(at)
+    finally:
+        db.clear_cache()

@@ -76,7 +76,11 @@ def test_long_csv_round_trip_through_the_query_runner(official):
     assert visible() == EXPECTED
     # The app's own questions see the new figures at once (the batch log is part of the data version).
     trend = db.run_query("national_trend", codes=["HH_COMPUTER"])
-    assert trend[["year", "value"]].values.tolist() == [[2022, 28.3]]
+    published = trend[trend["basis"] == "published"]
+    assert published[["year", "value"]].values.tolist() == [[2022, 28.3]]
+    # other years are computed from the provinces the file has, and say their coverage
+    computed = trend[trend["basis"] == "computed"]
+    assert (computed["n_reported"] < computed["n_areas"]).all()
     row = db.run_query("ingest_current_values", codes=["HH_COMPUTER"], years=[2022])
     hb = row[row["area_id"] == "P63-17"].iloc[0]
     assert (hb["numerator"], hb["denominator"], hb["source"]) == (205.0, 1000.0, "survey")
@@ -143,6 +147,7 @@ def test_wide_yearbook_csv_with_titles_subtotals_and_notes(official):
     got = {(r.area_id, int(r.year)): (r.value, r.status) for r in report.rows.itertuples()}
     assert got == {
         ("VN", 2022): (27.0, "preliminary"), ("VN", 2023): (28.3, "preliminary"),
+        ("R-RRD", 2022): (40.0, "preliminary"), ("R-RRD", 2023): (41.0, "preliminary"),
         ("P63-01", 2022): (52.0, "preliminary"), ("P63-01", 2023): (53.2, "preliminary"),
         ("P63-26", 2022): (33.0, "preliminary"),
         ("P63-19", 2022): (27.0, "preliminary"), ("P63-19", 2023): (28.4, "preliminary"),
@@ -174,6 +179,21 @@ def test_subtotal_compared_with_the_provinces_and_a_mismatch_warned(official):
     warn = [p for p in bad.warnings if p.code == "subtotal_mismatch"]
     assert warn and warn[0].row == len(rrd) + 2 and "99" in warn[0].message("en") and "sum" in warn[0].message("en")
     assert not bad.errors  # a warning does not block the import
+
+
+def test_region_rows_are_stored_as_published_and_still_compared(official):
+    # An aggregate delivered in a file is shown as published: region rows are stored like the nation's.
+    areas = db.run_query("ingest_areas")
+    rrd = areas[(areas["boundary_set"] == "63") & (areas["region_code"] == "RRD")]["short_vi"].tolist()
+    lines = ["indicator,area,year,value"] + [f"DISASTER_DEATHS,{name},2020,2" for name in rrd]
+    data = csv(*lines, "DISASTER_DEATHS,Đồng bằng sông Hồng,2020,25", "DISASTER_DEATHS,R-NMM,2020,7")
+    report = ingest.run_import(data, "d.csv", ingest.Options(), who="t")
+    assert report.outcome == "committed", report.to_text("en")
+    assert [p.code for p in report.warnings] == ["subtotal_mismatch"]  # 25 published, 22 from the provinces
+    assert {p.row for p in report.problems if p.code == "region_row"} == {len(rrd) + 2, len(rrd) + 3}
+    stored = visible(codes=["DISASTER_DEATHS"])
+    assert stored[("DISASTER_DEATHS", "R-RRD", 2020)] == (25.0, "final")
+    assert stored[("DISASTER_DEATHS", "R-NMM", 2020)] == (7.0, "final")
 
 
 def test_percent_signs_and_excel_percent_cells(official):
@@ -323,18 +343,19 @@ def test_import_into_the_demo_dataset_is_refused(tmp_path, monkeypatch, capsys):
 
 # --- the real GSO tables -----------------------------------------------------------------------------------
 
-GSO = [
-    ("gso_yearbook_V14.60.2_households_with_computer_2023.xlsx", "HH_COMPUTER", "Sơ bộ  Prel.  2023", 53.2, 28.3),
-    ("gso_yearbook_V14.31_income_per_capita_by_quintile_2023.xlsx", "INCOME_PC", "Bình quân chung", 6869.0, 4962.0),
+GSO = [  # file, indicator, column, Hà Nội, nation, values (63 provinces, the nation, the regions printed)
+    ("gso_yearbook_V14.60.2_households_with_computer_2023.xlsx", "HH_COMPUTER", "Sơ bộ  Prel.  2023", 53.2, 28.3, 64),
+    ("gso_yearbook_V14.31_income_per_capita_by_quintile_2023.xlsx", "INCOME_PC", "Bình quân chung", 6869.0, 4962.0, 70),
 ]
 
 
-@pytest.mark.parametrize("file_name,code,column,hanoi,nation", GSO, ids=["V14.60.2", "V14.31"])
-def test_real_gso_yearbook_tables_import_with_every_province_matched(official, file_name, code, column, hanoi, nation, capsys):
+@pytest.mark.parametrize("file_name,code,column,hanoi,nation,n", GSO, ids=["V14.60.2", "V14.31"])
+def test_real_gso_yearbook_tables_import_with_every_province_matched(official, file_name, code, column, hanoi, nation, n,
+                                                                     capsys):
     path = shared_path("data", file_name)
     assert cli_main(["import", str(path), "--indicator", code, "--data-dir", str(official), "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert "IMPORTED 64 values" in out and f"Column imported: B ({column}" in out
+    assert f"IMPORTED {n} values" in out and f"Column imported: B ({column}" in out
     report = ingest.check(path.read_bytes(), path.name, ingest.Options(indicator=code))
     assert not report.errors and not report.warnings, report.to_text("en")
     df = db.run_query("ingest_current_values", codes=[code], years=[2023])
@@ -345,8 +366,8 @@ def test_real_gso_yearbook_tables_import_with_every_province_matched(official, f
     # Every value equals the workbook's cell of its row.
     wb = openpyxl.load_workbook(io.BytesIO(path.read_bytes()), read_only=True)
     cells = {r[0]: r[1] for r in wb.worksheets[0].iter_rows(values_only=True) if r[0] and isinstance(r[1], int | float)}
-    matcher = ingest.load_reference().matcher
-    expected = sorted(v for k, v in cells.items() if matcher.subtotal(k) in (None, "VN"))
+    # Region rows are stored as published, like the nation's (and compared with the provinces).
+    expected = sorted(cells.values())
     assert sorted(report.rows["value"]) == expected
     assert [p.code for p in report.problems if p.code == "subtotal_ok"], "the national row was compared"
 

@@ -581,3 +581,279 @@ def test_the_reciprocal_mirror_can_cross_a_band_edge():
     assert (a.status, b.status) == ("on_track", "accelerate")
     assert -b.cagr_observed == approx(0.015 / 1.015)
     assert math.isclose(a.limit_factor, b.limit_factor)
+
+
+# 10/ PUBLISHED PRECISION: VALUES AND TARGETS COMPARED AS PUBLISHED
+
+
+def test_a_value_equal_to_the_target_as_published_has_met_it():
+    # 94.99998 published with one decimal is 95.0: the table shows 95.0 against 95.0, so it is achieved
+    a = assess([2016, 2024], [80.0, 94.99998], higher_is_better=True, target=95, decimals=1)
+    assert (a.status, a.reason, a.latest_value, a.target) == ("achieved", "target_met", 95.0, 95.0)
+    # compared as stored, the same series falls short by 0.00002 (what the Overview showed before)
+    assert assess([2016, 2024], [80.0, 94.99998], higher_is_better=True, target=95).status == "on_track"
+    # lower is better: 13.04 is 13.0 at one decimal (met), 13.04 at two (not met)
+    assert (
+        assess([2016, 2024], [20, 13.04], higher_is_better=False, target=13, decimals=1).status == "achieved"
+    )
+    assert assess([2016, 2024], [20, 13.04], higher_is_better=False, target=13, decimals=2).reason == "ratio"
+
+
+def test_noise_beyond_the_published_decimals_does_not_flip_the_status():
+    # Stored 95.000001 in the base year and 94.99998 now, target 95, one decimal: 95.0 -> 95.0 is no change
+    # and meets the target. As stored, the base "met" the target and the latest value "lost" it.
+    years, values = [2016, 2020, 2024], [95.000001, 95.0, 94.99998]
+    assert assess(years, values, higher_is_better=True, target=95).status == "deteriorating"
+    a = assess(years, values, higher_is_better=True, target=95, decimals=1)
+    assert (a.status, a.base_value, a.latest_value) == ("achieved", 95.0, 95.0)
+    # 89.999996 against 90 (CULTURED_FAM in the demo): on track as stored, achieved as published
+    assert assess([2016, 2025], [80.0, 89.999996], higher_is_better=True, target=90).status == "on_track"
+    assert (
+        assess([2016, 2025], [80.0, 89.999996], higher_is_better=True, target=90, decimals=1).status
+        == "achieved"
+    )
+    # without a target: 50.00001 -> 49.99999 is no change at one decimal (g = 0: limited), not a fall
+    assert assess([2016, 2020], [50.00001, 49.99999], higher_is_better=True).status == "deteriorating"
+    b = assess([2016, 2020], [50.00001, 49.99999], higher_is_better=True, decimals=1)
+    assert (b.status, b.cagr_observed) == ("limited", 0.0)
+
+
+def test_growth_is_computed_on_the_published_values():
+    # 10.04 -> 8.04 at one decimal is 10.0 -> 8.0: CAGR_obs = 0.8^(1/4) - 1, as in the first test
+    a = assess([2016, 2020], [10.04, 8.04], higher_is_better=False, target=5.04, decimals=1)
+    b = assess([2016, 2020], [10, 8], higher_is_better=False, target=5)
+    assert (a.status, a.cagr_observed, a.cagr_required, a.ratio) == (
+        b.status,
+        b.cagr_observed,
+        b.cagr_required,
+        b.ratio,
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "published"),
+    [
+        (2.675, 2, 2.68),  # half to even on the decimal figure 2.675 (Python's round gives 2.67)
+        (0.125, 2, 0.12),
+        (94.85, 1, 94.8),
+        (94.95, 1, 95.0),
+        (94.99998, 1, 95.0),
+        (41.5, 0, 42.0),
+        (-3.25, 1, -3.2),
+    ],
+)
+def test_round_published_rounds_as_the_pages_print(value, decimals, published):
+    from ascc import i18n
+
+    assert progress.round_published(value, decimals) == published
+    assert float(i18n.fmt_number(value, "en", decimals).replace(",", "")) == published
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.floats(-1e6, 1e6, allow_nan=False), st.integers(0, 3))
+def test_round_published_agrees_with_the_printed_figure(value, decimals):
+    from ascc import i18n
+
+    printed = i18n.fmt_number(value, "en", decimals).replace(",", "")
+    assert progress.round_published(value, decimals) == float(printed)
+
+
+def test_round_published_without_decimals_or_value():
+    assert progress.round_published(94.99998, None) == 94.99998
+    assert progress.round_published(None, 1) is None and progress.round_published(float("nan"), 1) is None
+    assert progress.round_published(pd.NA, 1) is None
+
+
+def test_assess_groups_takes_the_published_decimals_from_the_metadata():
+    rows = [
+        {"indicator_code": "COV", "area_id": "VN", "year": y, "value": v}
+        for y, v in ((2016, 80.0), (2024, 94.99998))
+    ]
+    meta = {"COV": {"higher_is_better": True, "target_value": 95.0, "decimals": 1}}
+    assert progress.assess_groups(rows, indicator_meta=meta)[0]["status"] == "achieved"
+    assert (
+        progress.assess_groups(rows, indicator_meta={"COV": {**meta["COV"], "decimals": None}})[0]["status"]
+        == "on_track"
+    )
+
+
+# 11/ RANGE TARGETS (93-95 %)
+
+
+def test_a_range_is_met_inside_it_or_beyond_it_in_the_desired_direction():
+    kw = {"higher_is_better": True, "target": 93, "target_upper": 95}
+    for latest in (93, 94, 95, 96.5):
+        a = assess([2016, 2020], [80, latest], **kw)
+        assert (a.status, a.reason) == ("achieved", "target_met"), latest
+    a = assess([2016, 2020], [80, 90], **kw)
+    # not yet: the required growth runs to the nearer bound, 93: (93/80)^(1/9) - 1 = 0.016877
+    assert a.status == "on_track" and a.cagr_required == approx((93 / 80) ** (1 / 9) - 1)
+    assert (a.target, a.target_upper, a.target_level) == (93, 95, 93)
+    assert a.achieved_share == approx((90 - 80) / (93 - 80))
+    # the same range stored the other way round is judged the same way
+    b = assess([2016, 2020], [80, 90], higher_is_better=True, target=95, target_upper=93)
+    assert (b.status, b.ratio, b.target_level) == (a.status, a.ratio, 93)
+    # at the published decimals: 92.96 is 93.0
+    assert assess([2016, 2020], [80, 92.96], decimals=1, **kw).status == "achieved"
+
+
+def test_a_range_when_lower_is_better_is_judged_by_its_upper_bound():
+    kw = {"higher_is_better": False, "target": 5, "target_upper": 4}
+    assert assess([2016, 2020], [10, 4.5], **kw).status == "achieved"  # inside 4-5
+    assert assess([2016, 2020], [10, 3], **kw).status == "achieved"  # beyond it, lower
+    a = assess([2016, 2020], [10, 8], **kw)
+    # towards 5, the nearer bound: R = 0.7320 as in the first test
+    assert (a.status, a.target_level) == ("accelerate", 5) and a.ratio == about(0.7319822)
+
+
+# 12/ ANNUAL-CHANGE TARGETS (-1 TO -1.5 POINTS A YEAR)
+
+PACE = {"target": -1.0, "target_upper": -1.5, "target_type": "annual_change"}
+
+
+def test_annual_change_target_of_resolution_16_for_poverty():
+    # POV_MD in the demo: break in 2022, 6.00 (2022) -> 3.30 (2025); -1 to -1.5 points a year by 2025.
+    # change_obs = (3.30 - 6.00) / 3 = -0.90 a year; change_req = -1.0 (the nearer bound)
+    # R = -0.90 / -1.0 = 0.90 -> acceleration needed (short of 1 point a year, so not achieved)
+    years, values = [2016, 2020, 2022, 2023, 2024, 2025], [9.2, 4.8, 6.0, 5.0, 4.1, 3.3]
+    a = assess(years, values, higher_is_better=False, breaks=[2022], decimals=2, **PACE)
+    assert (a.status, a.reason, a.base_year, a.segment_start) == ("accelerate", "change_ratio", 2022, 2022)
+    assert a.change_observed == approx(-0.9) and a.change_required == -1.0 and a.ratio == approx(0.9)
+    assert (a.target, a.target_upper, a.target_type) == (-1.0, -1.5, "annual_change")
+    assert a.cagr_observed is None and a.cagr_required is None  # the growth model does not apply
+    # the expected path: 6.00 - 1 point a year reaches 3.00 in 2025; 2.70 of the 3.00 points are covered
+    assert a.target_level == approx(3.0)
+    assert (a.expected_share, a.achieved_share) == (1.0, approx(0.9)) and a.progress_gap == approx(-0.1)
+
+
+def test_annual_change_met_by_the_target_year_is_achieved():
+    # 6.00 -> 3.00 over 2022-2025: exactly -1 point a year (3.00 - 6.00 is -3.0000000000000004 in binary)
+    a = assess([2022, 2025], [6.0, 3.0], higher_is_better=False, **PACE)
+    assert (a.status, a.reason) == ("achieved", "target_met")
+    # at the published decimals, 2.99999999 is 3.00
+    assert (
+        assess([2022, 2025], [6.0, 3.00000001], higher_is_better=False, decimals=2, **PACE).status
+        == "achieved"
+    )
+    assert assess([2022, 2025], [6.0, 3.00000001], higher_is_better=False, **PACE).status == "on_track"
+    # faster than the far bound too: achieved
+    assert assess([2022, 2025], [6.0, 1.0], higher_is_better=False, **PACE).status == "achieved"
+    # before the target year the same pace is on track: the target is a pace to keep until 2025
+    b = assess([2022, 2024], [6.0, 4.0], higher_is_better=False, **PACE)
+    assert (b.status, b.reason, b.ratio) == ("on_track", "change_ratio", 1.0)
+
+
+@pytest.mark.parametrize(
+    ("latest", "status"),
+    [
+        (3.15, "on_track"),  # -0.95 a year: R = 0.95
+        (3.2, "accelerate"),  # -0.93: R = 0.933
+        (4.2, "accelerate"),  # -0.60: R = 0.60
+        (4.3, "limited"),  # -0.567
+        (6.0, "limited"),  # no change: R = 0
+        (6.3, "deteriorating"),  # +0.1 a year: R < 0
+    ],
+)
+def test_annual_change_bands(latest, status):
+    a = assess([2022, 2025], [6.0, latest], higher_is_better=False, decimals=2, **PACE)
+    assert a.status == status
+
+
+def test_annual_change_rising_and_kept_as_set():
+    # a rise of 1-1.5 points a year: 50 -> 53 over three years meets it in 2025
+    rise = {"target": 1.0, "target_upper": 1.5, "target_type": "annual_change"}
+    assert assess([2022, 2025], [50, 53], higher_is_better=True, **rise).status == "achieved"
+    assert assess([2022, 2025], [50, 52], higher_is_better=True, **rise).status == "accelerate"  # R = 0.667
+    # the pace is not rounded to the values' decimals: -1.5 a year stays -1.5 with whole-number values
+    # (rounded half to even it would be -2, and 10 -> 7 over two years would fall short)
+    fall = {"target": -1.5, "target_type": "annual_change"}
+    a = assess([2023, 2025], [10, 7], higher_is_better=False, decimals=0, **fall)
+    assert (a.status, a.target) == ("achieved", -1.5)
+    assert assess([2023, 2025], [10, 8], higher_is_better=False, decimals=0, **fall).ratio == approx(2 / 3)
+
+
+def test_annual_change_of_zero_holds_the_level():
+    hold = {"target": 0.0, "target_type": "annual_change"}
+    assert assess([2022, 2024], [5, 5], higher_is_better=False, **hold).status == "on_track"
+    assert assess([2022, 2025], [5, 4], higher_is_better=False, **hold).status == "achieved"
+    a = assess([2022, 2025], [5, 5.3], higher_is_better=False, **hold)
+    assert (a.status, a.ratio) == ("deteriorating", None)
+
+
+def test_annual_change_needs_two_points_and_a_known_type():
+    a = assess([2025], [3.3], higher_is_better=False, **PACE)
+    assert (a.status, a.reason) == ("insufficient", "too_few_points")
+    with pytest.raises(ValueError, match="target type"):
+        assess([2022, 2025], [6.0, 3.0], higher_is_better=False, target=-1.0, target_type="rate")
+
+
+def test_assess_frame_takes_target_kinds_from_meta_and_area_targets():
+    meta = {
+        "POV": {"higher_is_better": False, "decimals": 2, "series_breaks": [2022], "target_value": -1.0,
+                "target_upper": -1.5, "target_type": "annual_change"},
+        "WAT": {"higher_is_better": True, "decimals": 1, "target_value": 93.0, "target_upper": 95.0,
+                "target_type": "level"},
+    }  # fmt: skip
+    df = _long(
+        [
+            ("POV", "VN", 2022, 6.0), ("POV", "VN", 2025, 3.3),
+            ("POV", "P34-01", 2022, 6.0), ("POV", "P34-01", 2025, 3.3),
+            ("WAT", "VN", 2016, 80.0), ("WAT", "VN", 2024, 92.96),
+        ]
+    )  # fmt: skip
+    # P34-01 has a level target of its own: 3.5 % by 2025 (met by 3.3)
+    own = pd.DataFrame({"indicator_code": ["POV"], "area_id": ["P34-01"], "year": [2025], "target_value": [3.5],
+                        "target_upper": [float("nan")], "target_type": ["level"]})  # fmt: skip
+    rows = progress.assess_frame(df, indicator_meta=meta, targets=own).set_index(
+        ["indicator_code", "area_id"]
+    )
+    assert rows.loc[("POV", "VN"), ["status", "target_type", "ratio"]].tolist() == [
+        "accelerate",
+        "annual_change",
+        approx(0.9),
+    ]
+    assert rows.loc[("POV", "P34-01"), ["status", "target", "target_type"]].tolist() == [
+        "achieved",
+        3.5,
+        "level",
+    ]
+    assert rows.loc[("WAT", "VN"), ["status", "target_upper", "latest_value"]].tolist() == [
+        "achieved",
+        95.0,
+        93.0,
+    ]
+    # a meta row without a target type (older datasets) reads as a level
+    plain = progress.assess_frame(
+        df[df.indicator_code == "WAT"],
+        indicator_meta={"WAT": {"higher_is_better": True, "target_value": 93.0}},
+    )
+    assert plain["target_type"].tolist() == ["level"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.data(),
+    YEARS,
+    st.booleans(),
+    st.integers(1, 30),
+    st.integers(0, 20),
+    BREAKS,
+    st.sampled_from([None, 0, 1, 2]),
+)
+def test_a_better_latest_value_never_worsens_an_annual_change_status(
+    data, years, hib, pace, extra, breaks, decimals
+):
+    values = data.draw(st.lists(VALUE, min_size=len(years), max_size=len(years)))
+    better = data.draw(VALUE)
+    latest = years.index(max(years))
+    if (better > values[latest]) != hib or better == values[latest]:
+        values[latest], better = better, values[latest]
+    improved = [*values[:latest], better, *values[latest + 1 :]]
+    sign = 1 if hib else -1
+    kw = {"higher_is_better": hib, "target": sign * pace / 10, "target_upper": sign * (pace + extra) / 10,
+          "target_type": "annual_change", "breaks": breaks, "decimals": decimals}  # fmt: skip
+    before, after = assess(years, values, **kw), assess(years, improved, **kw)
+    if before.status == "insufficient":
+        assert after.status == "insufficient"
+        return
+    assert BAND_ORDER.index(after.status) <= BAND_ORDER.index(before.status)

@@ -14,7 +14,7 @@ SUMMARY_COLUMNS = [
     "limit_value", "pillar_code", "pillar_name", "ministry_code", "ministry_abbr", "ministry_name", "base_year",
     "base_value", "latest_year", "latest_value", "latest_status", "latest_basis", "latest_estimated",
     "latest_source", "latest_n_reported", "latest_n_areas", "latest_pop_share", "change", "target_year", "target_value",
-    "target_source", "gap", "target_met", "break_since_base", "source", "sort_order",
+    "target_upper", "target_type", "target_source", "gap", "target_met", "break_since_base", "source", "sort_order",
 ]
 
 

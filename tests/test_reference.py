@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 
+import pandas as pd
 import pytest
 
 from ascc import dataset, reference, schema, settings
@@ -175,8 +176,14 @@ def test_targets(tables):
     assert national_2025["indicator_code"].is_unique
     low = indicators.set_index("indicator_code")["min_value"]
     high = indicators.set_index("indicator_code")["max_value"]
+    better_up = indicators.set_index("indicator_code")["higher_is_better"]
     for row in targets.itertuples():
-        assert low[row.indicator_code] <= row.target_value <= high[row.indicator_code]
+        bounds = [row.target_value] + ([] if pd.isna(row.target_upper) else [row.target_upper])
+        if row.target_type == "level":
+            assert all(low[row.indicator_code] <= b <= high[row.indicator_code] for b in bounds)
+        else:  # an annual change (points a year) moves in the desired direction
+            assert row.target_type == "annual_change"
+            assert all((b > 0) == better_up[row.indicator_code] for b in bounds)
         assert row.source_vi and row.source_en
 
 

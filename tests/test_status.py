@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
+import pandas as pd
 import pytest
 
-from ascc import db, progress, progress_views, status
+from ascc import charts, dataset, db, progress, progress_views, settings, status
 from ascc.i18n import t
+from tests import fixture_data
 from tests.apptest import new_app, plotly_figures, texts, values
 
 
@@ -23,7 +25,8 @@ def test_progress_series_levels(use_fixture):
     nation = db.run_query("progress_series", level="nation", boundary="34", breakdown="total")
     assert set(nation["area_id"]) == {"VN"}
     pov = nation[nation["indicator_code"] == "POV"]
-    assert pov["year"].tolist() == [2016, 2020, 2024, 2025]
+    # the one national value: published rows (2016, 2020, 2024, 2025), else aggregated from the provinces
+    assert pov["year"].tolist() == list(range(2016, 2026))
     regions = db.run_query("progress_series", level="region", boundary="63", breakdown="total")
     assert set(regions["area_id"]) == {"R-RRD", "R-NMM"} and regions["year"].max() == 2024
     provinces = db.run_query("progress_series", level="province", boundary="34", breakdown="total")
@@ -31,17 +34,20 @@ def test_progress_series_levels(use_fixture):
 
 
 def test_national_status_matches_the_engine_by_hand(use_fixture):
-    # POV nationally: break in 2022, so the segment is 2024 (8.05 %) -> 2025 (5.5 %), target 1 % in 2025.
-    # CAGR_obs = 5.5/8.05 - 1 = -0.3168; CAGR_req = 1/8.05 - 1 = -0.8758; R = 0.362 -> limited progress.
+    # POV nationally: break in 2022, so the segment is 2022 (177/2000 = 8.85 %, from the provinces) -> 2025
+    # (5.5 %), target 1 % in 2025. CAGR_obs = (5.5/8.85)^(1/3) - 1 = -0.1466; CAGR_req = (1/8.85)^(1/3) - 1
+    # = -0.5165; R = 0.284 -> limited progress.
     df = status.assessments("nation").set_index("indicator_code")
     row = df.loc["POV"]
-    assert row["base_year"] == 2024 and row["ratio"] == pytest.approx((5.5 / 8.05 - 1) / (1 / 8.05 - 1))
+    r = ((5.5 / 8.85) ** (1 / 3) - 1) / ((1 / 8.85) ** (1 / 3) - 1)
+    assert row["base_year"] == 2022 and row["ratio"] == pytest.approx(r)
     assert row["status"] == "limited"
-    # IDX: 91 in 2024 meets the target of 90 -> achieved; INC has no target: (5000 / ?) one point -> insufficient
+    # IDX: 91 in 2024 meets the target of 90 -> achieved. INC has no target: 4000 in 2016 (weighted mean of the
+    # provinces) -> 5000 published in 2024: g = 1.25^(1/8) - 1 = 2.83 % >= 1.5 % -> on track
     assert df.loc["IDX", "status"] == "achieved"
-    assert df.loc["INC", "status"] == "insufficient"
-    direct = progress.assess([2016, 2020, 2024, 2025], [9.25, 7.65, 8.05, 5.5], higher_is_better=False,
-                             target=1.0, breaks=(2022,))
+    assert df.loc["INC", ["status", "reason", "base_value"]].tolist() == ["on_track", "no_target_growth", 4000.0]
+    direct = progress.assess([2016, 2020, 2022, 2024, 2025], [9.25, 7.65, 8.85, 8.05, 5.5], higher_is_better=False,
+                             target=1.0, breaks=(2022,), decimals=2)
     assert direct.status == row["status"] and direct.ratio == pytest.approx(row["ratio"])
 
 
@@ -71,8 +77,8 @@ def test_views_for_the_pages(use_fixture):
         assert each.loc[each["indicator_code"] == code, "area_id"].tolist() == expected
     series = db.run_query("progress_series", level="nation", boundary="34", breakdown="total")
     m = progress_views.share_matrix(series, nation, {"POV": "Poverty"})
-    # POV: base 8.05 (2024) -> target 1.0; 2025 value 5.5 covers (5.5 - 8.05) / (1 - 8.05) = 36.2 %
-    assert m.loc["Poverty", 2025] == pytest.approx((5.5 - 8.05) / (1 - 8.05))
+    # POV: base 8.85 (2022) -> target 1.0; 2025 value 5.5 covers (5.5 - 8.85) / (1 - 8.85) = 42.7 %
+    assert m.loc["Poverty", 2025] == pytest.approx((5.5 - 8.85) / (1 - 8.85))
 
 
 def test_reference_queries(use_fixture):
@@ -129,3 +135,124 @@ def test_methodology_page(use_fixture):
         at = new_app("pages/methodology.py", lang=lang)
         assert not at.exception and len(at.header) == 4
         assert at.dataframe[1].value.shape[0] == 5  # one row per indicator
+
+
+# Targets of every kind on the fixture: poverty must fall 1-1.5 points a year (an annual change, as in
+# Resolution 16/2021/QH15), clean water 65-70 % (a range), satisfaction 90 % with a 2025 value stored as
+# 89.99996 (published with one decimal: 90.0).
+TARGET_KINDS = pd.DataFrame(
+    [
+        ("POV", "VN", 2025, -1.0, -1.5, "annual_change", False, "Nghị quyết thử", "Test resolution"),
+        ("WATER", "VN", 2025, 65.0, 70.0, "level", False, "Mục tiêu thử", "Test target"),
+        ("IDX", "VN", 2025, 90.0, None, "level", False, "Mục tiêu thử", "Test target"),
+    ],
+    columns=list(fixture_data.TARGETS.columns),
+)
+
+
+@pytest.fixture(scope="module")
+def target_kinds_dir(tmp_path_factory):
+    out = fixture_data.build(tmp_path_factory.mktemp("target-kinds"))
+    dataset.write_table(out, "targets", TARGET_KINDS)
+    noisy = pd.DataFrame([{**fixture_data._plain("IDX", "VN", 2025, 89.99996, status="preliminary")}])
+    dataset.write_results(out, noisy, batch_id="fx-0002-noise")
+    return out
+
+
+@pytest.fixture()
+def use_target_kinds(target_kinds_dir, monkeypatch):
+    monkeypatch.setenv(settings.DATA_DIR_ENV, str(target_kinds_dir))
+    db.clear_cache()
+    yield target_kinds_dir
+    db.clear_cache()
+
+
+def test_status_and_overview_compare_at_the_published_decimals(use_target_kinds):
+    # IDX: 89.99996 in 2025 is 90.0 as published (one decimal): it meets the target of 90 everywhere.
+    engine = status.assessments("nation").set_index("indicator_code")
+    summary = db.run_query("national_summary", lang="en", year=None, headline_only=None).set_index("indicator_code")
+    assert summary.loc["IDX", "latest_value"] == pytest.approx(89.99996)
+    assert engine.loc["IDX", ["status", "latest_value", "target"]].tolist() == ["achieved", 90.0, 90.0]
+    assert bool(summary.loc["IDX", "target_met"]) and summary.loc["IDX", "gap"] == 0.0
+    # WATER: 68.25 % in 2025 lies inside the range 65-70 %: met, measured from the nearer bound 65
+    assert engine.loc["WATER", ["status", "target", "target_upper", "target_level"]].tolist() == [
+        "achieved", 65.0, 70.0, 65.0]  # fmt: skip
+    assert bool(summary.loc["WATER", "target_met"]) and summary.loc["WATER", "gap"] == pytest.approx(65.0 - 68.2)
+    # one truth: wherever a level target exists, "met" in the summary is "achieved" by the engine
+    for code in ("IDX", "WATER"):
+        assert bool(summary.loc[code, "target_met"]) == (engine.loc[code, "status"] == "achieved")
+
+
+def test_annual_change_target_status_and_summary(use_target_kinds):
+    # POV: after the 2022 break, 8.85 % (2022) -> 5.50 % (2025): -1.12 points a year against -1 to -1.5.
+    # R = (-3.35 / 3) / -1.0 = 1.117 and 2025 is the target year: the pace is met -> achieved.
+    row = status.assessments("nation").set_index("indicator_code").loc["POV"]
+    assert (row["status"], row["reason"], row["target_type"]) == ("achieved", "target_met", "annual_change")
+    assert row["change_observed"] == pytest.approx(-3.35 / 3) and row["ratio"] == pytest.approx(3.35 / 3)
+    assert row["target_level"] == pytest.approx(8.85 - 3)  # the level the pace reaches in 2025
+    # the heatmap measures the way towards that level, as the status does (not towards "-1 %")
+    series = db.run_query("progress_series", level="nation", boundary="34", breakdown="total")
+    m = progress_views.share_matrix(series, status.assessments("nation"), {"POV": "Poverty"})
+    assert m.loc["Poverty", 2025] == pytest.approx(row["achieved_share"]) == pytest.approx(3.35 / 3)
+    # as of 2024 (8.05 %): -0.40 a year, R = 0.40 -> limited progress
+    as_of = status.assessments("nation", as_of=2024).set_index("indicator_code").loc["POV"]
+    assert as_of["status"] == "limited" and as_of["ratio"] == pytest.approx(0.4)
+    # the summary has no gap and no "met" for a pace: they belong to levels
+    summary = db.run_query("national_summary", lang="en", year=None, headline_only=None).set_index("indicator_code")
+    assert summary.loc["POV", ["target_value", "target_upper", "target_type"]].tolist() == [-1.0, -1.5, "annual_change"]
+    assert pd.isna(summary.loc["POV", "gap"]) and pd.isna(summary.loc["POV", "target_met"])
+    meta = db.run_query("progress_meta").set_index("indicator_code")
+    assert meta.loc["POV", ["target_type", "decimals"]].tolist() == ["annual_change", 2]
+
+
+def test_overview_shows_each_kind_of_target(use_target_kinds):
+    at = new_app(lang="en")
+    assert not at.exception
+    shown = texts(at)
+    assert "2025 target: −1 to −1.5 percentage points a year" in shown
+    assert "Average 2022–2025: −1.12 percentage points a year" in shown
+    assert "2025 target: 65.0–70.0%" in shown and "2025 target: 90.0%" in shown
+    table = at.dataframe[0].value.set_index("Indicator")
+    assert table.loc["Poverty rate", "2025 target"] == "−1 to −1.5 percentage points a year"
+    assert table.loc["Clean water", "2025 target"] == "65.0–70.0"
+    assert table.loc["Satisfaction index", "Progress"].endswith(t("status.achieved", "en"))
+    figs = {f["layout"]["title"]["text"].split(",")[0]: f for f in plotly_figures(at)}
+    pov, water = figs["Poverty rate"], figs["Clean water"]
+    # a pace is not a level: no target line or star on the poverty chart, only a legend entry with an arrow
+    assert not any(sh.get("line", {}).get("color") == charts.TARGET for sh in pov["layout"].get("shapes", []))
+    assert not any(tr.get("marker", {}).get("symbol") == "star" for tr in pov["data"])
+    entry = [tr for tr in pov["data"] if tr.get("name", "").startswith("2025 target")]
+    assert [tr["marker"]["symbol"] for tr in entry] == ["arrow-down"]
+    # a range is a band from 65 to 70
+    bands = [sh for sh in water["layout"]["shapes"] if sh["type"] == "rect"]
+    assert [(sh["y0"], sh["y1"]) for sh in bands] == [(65.0, 70.0)]
+
+
+def test_overview_in_vietnamese_writes_the_pace(use_target_kinds):
+    at = new_app()
+    assert "Mục tiêu 2025: giảm 1–1,5 điểm %/năm" in texts(at)
+    assert "Bình quân 2022–2025: giảm 1,12 điểm %/năm" in texts(at)
+
+
+def test_regions_page_draws_no_level_line_for_a_pace(use_target_kinds):
+    at = new_app("pages/regions.py", lang="en", ind="POV")
+    assert not at.exception
+    for fig in plotly_figures(at):
+        assert not any(sh.get("line", {}).get("color") == charts.TARGET for sh in fig["layout"].get("shapes", []))
+
+
+@pytest.mark.parametrize(
+    ("lang", "words", "pace"),
+    [
+        ("en", ("nearer bound", "annual change", "published decimals"), "−1 to −1.5 percentage points a year"),
+        ("vi", ("cận gần hơn", "thay đổi hằng năm", "thập phân công bố"), "giảm 1–1,5 điểm %/năm"),
+    ],
+)
+def test_methodology_explains_each_kind_of_target(use_target_kinds, lang, words, pace):
+    at = new_app("pages/methodology.py", lang=lang)
+    assert not at.exception
+    shown = texts(at)
+    assert all(w in shown for w in words)
+    table = at.dataframe[1].value
+    assert pace in table[t("col.target", lang)].tolist()
+    assert ("65,0–70,0 %" if lang == "vi" else "65.0–70.0%") in table[t("col.target", lang)].tolist()

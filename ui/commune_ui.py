@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from ascc import communes, db, figcache, i18n
+from ascc import communes, db, figcache, i18n, targets
 from ascc.i18n import t
 from ascc.state import ViewState
 from ui import present
@@ -50,10 +50,17 @@ def _summary(df: pd.DataFrame, ind, lang: str) -> None:
     cols[3].metric(t("commune.metric_range", lang), f"{f(valued.min())} – {f(valued.max())}")
 
 
+def _level_target(ind) -> float | None:
+    """The level communes are measured against: the national target, the nearer bound of a range; None
+    without a target or for an annual-change target (a pace, not a level)."""
+    target = targets.of_row(ind)
+    return None if target is None or target.is_pace else target.bound(bool(ind["higher_is_better"]))
+
+
 def _threshold(df: pd.DataFrame, ind, lang: str) -> float:
     """The threshold the user picks (the national target by default, else the median commune)."""
-    target = ind["target_value"]
-    default = float(target) if pd.notna(target) else float(df["value"].median())
+    target = _level_target(ind)
+    default = target if target is not None else float(df["value"].median())
     dec = int(ind["decimals"])
     return st.number_input(
         t("commune.threshold", lang), value=round(default, dec), step=10.0 ** -dec if dec else 1.0,
@@ -63,7 +70,7 @@ def _threshold(df: pd.DataFrame, ind, lang: str) -> float:
 
 def _behind_table(df: pd.DataFrame, ind, n: int, lang: str) -> pd.DataFrame:
     unit, dec = ind["unit"], int(ind["decimals"])
-    target = float(ind["target_value"]) if pd.notna(ind["target_value"]) else None
+    target = _level_target(ind)
     rows = communes.furthest_behind(df, n, target, bool(ind["higher_is_better"]))
     change_unit = i18n.change_unit(unit, lang)
     out = {
@@ -124,7 +131,7 @@ def _figure(kind: str, version: str, lang: str, code: str, area_id: str, year: i
         title = t("commune.hist_title", lang, year=year)
         return communes.distribution_chart(df["value"], threshold=threshold, higher_is_better=hib, title=title, **common)
     title = t("commune.rank_title", lang, name=name, n=n, province=province_name, year=year) + (f" ({unit})" if unit else "")
-    target = float(ind["target_value"]) if pd.notna(ind["target_value"]) else None
+    target = _level_target(ind)
     return communes.ranking_chart(
         df, n=n, title=title, province_value=communes.aggregate(df, ind["aggregation"], float(ind["scale"])),
         target_value=target, target_year=int(ind["target_year"]), **common,
@@ -181,7 +188,7 @@ def commune_section(view: ViewState, area_id: str, province_name: str, lang: str
     present.chart(figcache.build(_figure, "rank", **key, n=int(n)), key="commune_rank")
 
     # 5/ FURTHEST BEHIND
-    has_target = pd.notna(ind["target_value"])
+    has_target = _level_target(ind) is not None
     st.subheader(t("commune.behind_title" if has_target else "commune.behind_title_no_target", lang))
     st.dataframe(_behind_table(df, ind, n, lang), hide_index=True, width="stretch")
     if df["derived"].any():

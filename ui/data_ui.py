@@ -7,7 +7,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from ascc import auth, batches, db, i18n, ingest
+from ascc import auth, batches, db, i18n, ingest, targets
 from ascc.i18n import t
 
 NONE = "__none__"  # selectbox sentinel: Streamlit shows None as an empty "Choose an option"
@@ -35,14 +35,21 @@ def _years_text(row, lang: str) -> str:
     return f"{span} ({int(row.n_years)})"
 
 
-def catalogue(df: pd.DataFrame, lang: str) -> None:
-    """The indicators with coverage and latest batch; definition and source of a chosen one."""
+def catalogue(df: pd.DataFrame, target_rows: pd.DataFrame, lang: str) -> None:
+    """The indicators (rule, weights, decimals, pillar, lead, series breaks, coverage, latest batch), the
+    targets with their citations, and the definition and source of a chosen indicator."""
     table = pd.DataFrame(
         {
             t("data.col.code", lang): df["indicator_code"],
             t("data.col.name", lang): df["name"],
             t("data.col.unit", lang): df["unit"],
+            t("data.col.rule", lang): [t(f"aggregation.{a}", lang) for a in df["aggregation"]],
+            t("data.col.weight_kind", lang): [t(f"weight_kind.{w}", lang) if isinstance(w, str) else "–"
+                                             for w in df["weight_kind"]],
+            t("data.col.decimals", lang): df["decimals"].astype("Int64"),
+            t("data.col.pillar", lang): [f"{c} – {p}" for c, p in zip(df["pillar_code"], df["pillar"], strict=True)],
             t("data.col.ministry", lang): df["ministry"],
+            t("data.col.breaks", lang): df["series_breaks"].fillna(""),
             t("data.col.years", lang): [_years_text(r, lang) for r in df.itertuples()],
             t("data.col.provinces", lang): [f"{int(a)} / {int(b)}" for a, b in zip(df["n_provinces_63"], df["n_provinces_34"], strict=True)],
             t("data.col.national", lang): df["n_national_years"].astype(int),
@@ -50,6 +57,7 @@ def catalogue(df: pd.DataFrame, lang: str) -> None:
         }
     )
     st.dataframe(table, hide_index=True, width="stretch", height=36 * (len(table) + 1) + 4)
+    target_table(target_rows, lang)
     names = dict(zip(df["indicator_code"], df["name"], strict=True))
     code = st.selectbox(t("data.definition_pick", lang), options=list(names),
                         format_func=lambda c: f"{c} – {names[c]}", key="data_definition")
@@ -57,6 +65,30 @@ def catalogue(df: pd.DataFrame, lang: str) -> None:
         row = df[df["indicator_code"] == code].iloc[0]
         st.markdown(f"**{t('data.col.definition', lang)}.** {row['definition']}")
         st.markdown(f"**{t('data.col.source', lang)}.** {row['source']}")
+
+
+def target_table(df: pd.DataFrame, lang: str) -> None:
+    """Every target as readers see it (a level, a range or a change a year) with the document that sets it."""
+    st.subheader(t("data.targets.title", lang))
+    if df.empty:
+        st.info(t("data.targets.none", lang))
+        return
+    st.caption(t("data.targets.caption", lang))
+    columns = {
+        t("data.col.code", lang): df["indicator_code"],
+        t("data.col.name", lang): df["name"],
+        t("data.col.area", lang): df["area"],
+        t("data.col.year", lang): df["year"].astype(int),
+        t("data.col.target", lang): [
+            targets.fmt(r.target_value, r.target_upper, r.target_type, r.unit or "", lang, int(r.decimals or 0))
+            for r in df.itertuples()
+        ],
+        t("data.col.target_type", lang): [t(f"target_type.{k}", lang) for k in df["target_type"]],
+        t("data.col.citation", lang): df["source"].fillna("–"),
+    }
+    if df["illustrative"].any():  # the demo's targets that no document sets
+        columns[t("data.targets.illustrative", lang)] = ["✓" if x else "" for x in df["illustrative"]]
+    st.dataframe(pd.DataFrame(columns), hide_index=True, width="stretch")
 
 
 def quality(df: pd.DataFrame, lang: str) -> None:
@@ -150,6 +182,8 @@ def _cli_hint(info: db.DatasetInfo) -> str:
     return (
         f"python -m ascc import FILE.xlsx --data-dir {info.data_dir}\n"
         f"python -m ascc import GSO_TABLE.xlsx --indicator HH_COMPUTER --dry-run --data-dir {info.data_dir}\n"
+        f"python -m ascc indicators import CATALOGUE.xlsx --data-dir {info.data_dir}\n"
+        f"python -m ascc targets import TARGETS.xlsx --data-dir {info.data_dir}\n"
         f"python -m ascc batches --data-dir {info.data_dir}\n"
         f"python -m ascc rollback BATCH_ID --data-dir {info.data_dir}"
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ascc import charts, db, figcache, i18n, settings
+from ascc import charts, db, figcache, i18n, settings, targets
 from ascc.i18n import t
 from ascc.state import ViewState
 from ui import downloads, present, status_ui
@@ -51,7 +51,8 @@ def profile_table(profile: pd.DataFrame, trend: pd.DataFrame, lang: str, statuse
                 t("col.latest", lang): latest,
                 t("col.region", lang): f(r.region_value),
                 t("chart.nation", lang): f(r.nation_value),
-                t("col.target", lang): f(r.target_value),
+                t("col.target", lang): targets.fmt(r.target_value, r.target_upper, r.target_type, r.unit, lang,
+                                                   int(r.decimals), with_unit=False),
                 t("col.rank", lang): "–" if pd.isna(r.rank) else f"{int(r.rank)}/{int(r.n_ranked)}",
                 t("col.base_value", lang): "–" if pd.isna(r.base_value) else f"{f(r.base_value)} ({int(r.base_year)})",
                 t("col.change", lang): "–" if pd.isna(r.change) else i18n.fmt_number(r.change, lang, r.decimals) if r.change <= 0 else "+" + i18n.fmt_number(r.change, lang, r.decimals),
@@ -138,7 +139,8 @@ def compare_section(view: ViewState, provinces: pd.DataFrame, area_id: str, lang
         pd.concat([df, nation[["area_id", "name", "year", "value", "status", "derived"]]], ignore_index=True),
         lang=lang, title=t("profile.compare_title", lang, name=ind["short_name"]) + charts.unit_suffix(ind["unit"]),
         unit=ind["unit"], decimals=int(ind["decimals"]), source=ind["source"], demo=demo,
-        target_value=ind["target_value"], target_year=int(ind["target_year"]),
+        target_value=ind["target_value"], target_upper=ind["target_upper"], target_type=ind["target_type"],
+        target_year=int(ind["target_year"]),
         boundary_change_year=settings.NEW_BOUNDARY_FIRST_YEAR - 0.5 if view.boundary == "34" else None,
     )
     present.chart(fig, key="compare_chart")

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import streamlit as st
 
-from ascc import i18n
+from ascc import i18n, targets
 from ascc.i18n import t
 from ui import status_ui
 
@@ -23,9 +23,10 @@ def card_value(value, unit: str, lang: str, decimals: int) -> str:
     return i18n.fmt_number(value, lang, decimals)
 
 
-def indicator_card(row, lang: str, status: str | None = None) -> None:
+def indicator_card(row, lang: str, status: str | None = None, assessment=None) -> None:
     """One headline indicator: latest value, change since the base year, target and distance to it,
-    and its progress status (badge with icon and word)."""
+    and its progress status (badge with icon and word). An annual-change target has no distance: the
+    card shows the average change a year the status was judged on (``assessment``, the engine's row)."""
     unit, dec = row.unit, int(row.decimals)
     with st.container(border=True):
         if status:
@@ -47,11 +48,17 @@ def indicator_card(row, lang: str, status: str | None = None) -> None:
         )
         status = "" if row.latest_status == "final" else f" ({t('value.status.' + row.latest_status, lang)})"
         lines = [f"{t('col.unit', lang)}: {unit} · {t('card.latest', lang, year=int(row.latest_year))}{status}"]
-        if _present(row.target_value):
-            lines.append(t("card.target", lang, year=int(row.target_year), target=i18n.fmt_value(row.target_value, unit, lang, dec)))
-            if row.target_met:
+        target = targets.of_row(row)
+        if target is not None:
+            lines.append(t("card.target", lang, year=int(row.target_year), target=target.text(unit, lang, dec)))
+            if target.is_pace:
+                if assessment is not None and _present(assessment.get("change_observed")):
+                    pace = targets.pace_text(assessment["change_observed"], unit, lang, dec)
+                    lines.append(t("target.observed_pace", lang, start=int(assessment["base_year"]),
+                                   end=int(assessment["latest_year"]), pace=pace))  # fmt: skip
+            elif row.target_met:
                 lines.append("✔ " + t("card.target_met", lang))
-            else:
+            elif _present(row.gap):
                 gap = abs(row.gap)
                 lines.append(t("card.to_target", lang, gap=i18n.fmt_value(gap, i18n.change_unit(unit, lang), lang, dec)))
         else:
@@ -79,7 +86,8 @@ def indicator_table(summary: pd.DataFrame, lang: str, statuses: dict | None = No
                 t("col.base_value", lang): fmt(r.base_value, r),
                 t("col.latest_year", lang): "–" if not _present(r.latest_year) else str(int(r.latest_year)),
                 t("col.latest", lang): fmt(r.latest_value, r),
-                t("col.target", lang): fmt(r.target_value, r),
+                t("col.target", lang): targets.fmt(r.target_value, r.target_upper, r.target_type, r.unit, lang,
+                                                   int(r.decimals), with_unit=False),
                 t("col.direction", lang): t("direction.up" if r.higher_is_better else "direction.down", lang),
                 t("col.status", lang): t("value.status." + r.latest_status, lang) if _present(r.latest_status) else "–",
                 t("col.ministry", lang): r.ministry_abbr,

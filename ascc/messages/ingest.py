@@ -178,8 +178,8 @@ MESSAGES = {
         "en": "Breakdown “{text}” is not valid (total, or sex:…, residence:…, ethnicity:…).",
     },
     "ingest.reason.region_row": {
-        "vi": "Dòng tổng vùng “{text}”: không lưu (số liệu vùng được tính từ các tỉnh), chỉ dùng để đối chiếu.",
-        "en": "Regional subtotal “{text}”: not stored (regions are computed from provinces), used for a check only.",
+        "vi": "Dòng tổng vùng “{text}” được nhập làm số liệu công bố của vùng năm {year}.",
+        "en": "Regional row “{text}” is imported as the region's published value for {year}.",
     },
     "ingest.reason.nation_row": {
         "vi": "Dòng cả nước “{text}” được nhập làm số liệu cả nước năm {year}.",

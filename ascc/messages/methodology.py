@@ -26,15 +26,58 @@ MESSAGES = {
     },
     "method.bands": {
         "vi": "| Tình trạng | Điều kiện |\n|---|---|\n"
-        "| ✔ Đã đạt mục tiêu | giá trị mới nhất đã đạt mục tiêu theo chiều tốt |\n"
+        "| ✔ Đã đạt mục tiêu | giá trị mới nhất đã đạt mục tiêu theo chiều tốt (mục tiêu thay đổi hằng năm: xem dưới) |\n"
         "| ▲ Đúng tiến độ | R ≥ 0,95 |\n| ◆ Cần đẩy nhanh | 0,60 ≤ R < 0,95 |\n"
         "| ■ Tiến bộ hạn chế | 0 ≤ R < 0,60 |\n| ▼ Đang xấu đi | R < 0 |\n"
         "| ? Chưa đủ số liệu | ít hơn hai điểm số liệu, hoặc giá trị đổi dấu |",
         "en": "| Status | Condition |\n|---|---|\n"
-        "| ✔ Target achieved | the latest value already meets the target in the desired direction |\n"
+        "| ✔ Target achieved | the latest value already meets the target in the desired direction (annual-change targets: see below) |\n"
         "| ▲ On track | R ≥ 0.95 |\n| ◆ Acceleration needed | 0.60 ≤ R < 0.95 |\n"
         "| ■ Limited progress | 0 ≤ R < 0.60 |\n| ▼ Deterioration | R < 0 |\n"
         "| ? Insufficient data | fewer than two data points, or values of both signs |",
+    },
+    "method.target_kinds": {
+        "vi": "**Các loại mục tiêu.**\n"
+        "- *Một mức* (95 % vào năm 2025): đã đạt khi giá trị mới nhất đạt mức đó theo chiều tốt; nếu chưa, "
+        "tình trạng theo R như trên.\n"
+        "- *Một khoảng* (93–95 %): giá trị nằm trong khoảng, hoặc vượt ra ngoài khoảng theo chiều tốt, là đã đạt; "
+        "vì vậy khoảng được đánh giá theo **cận gần hơn**, cận gặp trước khi đi theo chiều tốt (93 % khi càng cao "
+        "càng tốt, cận trên khi càng thấp càng tốt). Mức tăng trưởng cần thiết CAGR_req cũng được tính tới cận đó.\n"
+        "- *Mức thay đổi hằng năm* (ví dụ tỷ lệ hộ nghèo đa chiều giảm 1–1,5 điểm % mỗi năm, Nghị quyết "
+        "16/2021/QH15): đây là một nhịp độ, không phải một mức, nên không được vẽ thành đường mục tiêu. Mức thay "
+        "đổi bình quân năm quan sát được trong giai đoạn đánh giá (sau lần đứt chuỗi gần nhất), tính bằng điểm %, "
+        "được so với mức thay đổi cần thiết là cận gần hơn (giảm 1 điểm %/năm): R = thay đổi quan sát / thay đổi "
+        "cần thiết, với cùng các ngưỡng 0,95 / 0,60 / 0. Mục tiêu đã đạt khi năm mới nhất là năm mục tiêu hoặc sau "
+        "đó và mức thay đổi trong giai đoạn ít nhất bằng mức cần thiết; trước năm mục tiêu, giữ được nhịp độ là "
+        "“đúng tiến độ”. Mức cần đạt đến nay được tính tới mức mà nhịp độ đó dẫn tới vào năm mục tiêu, "
+        "y₀ + (t_T − t₀) × thay đổi cần thiết.",
+        "en": "**Kinds of target.**\n"
+        "- *A level* (95 % by 2025): achieved when the latest value meets it in the desired direction; otherwise "
+        "the status comes from R as above.\n"
+        "- *A range* (93–95 %): a value inside the range, or beyond it in the desired direction, has met it; so a "
+        "range is judged by its **nearer bound**, the one reached first when moving in the desired direction (93 % "
+        "when higher is better, the upper bound when lower is better). The required growth CAGR_req is computed "
+        "towards that bound too.\n"
+        "- *An annual change* (for example the multidimensional poverty rate falls 1–1.5 percentage points a year, "
+        "Resolution 16/2021/QH15): a pace, not a level, so it is never drawn as a target line. The observed "
+        "average change a year over the window (after the latest series break), in percentage points, is compared "
+        "with the required change, the nearer bound (−1 point a year): R = observed change / required change, "
+        "with the same bands 0.95 / 0.60 / 0. The target is achieved when the latest year is the target year or "
+        "later and the change over the window is at least the required one; before the target year, keeping the "
+        "pace is “on track”. Expected progress by now is measured towards the level that pace reaches in the "
+        "target year, y₀ + (t_T − t₀) × required change.",
+    },
+    "method.precision": {
+        "vi": "**So sánh theo độ chính xác công bố.** Giá trị và mục tiêu được so sánh như khi công bố: mỗi giá trị "
+        "và mỗi mục tiêu dạng mức được làm tròn trước đến số chữ số thập phân công bố của chỉ tiêu (làm tròn nửa "
+        "về số chẵn, đúng như bảng và biểu đồ hiển thị). Ví dụ 94,99998 % so với mục tiêu 95 %, công bố một chữ "
+        "số thập phân, là 95,0 % so với 95,0 %: đã đạt mục tiêu. Tốc độ tăng trưởng cũng được tính trên các giá "
+        "trị đã làm tròn, nên những sai khác nhỏ hơn độ chính xác công bố không làm thay đổi tình trạng.",
+        "en": "**Compared at the published precision.** Values and targets are compared as published: each value "
+        "and each level target is first rounded to the indicator's published decimals (half to even, exactly as "
+        "the tables and charts print them). For example 94.99998 % against a target of 95 %, published with one "
+        "decimal, is 95.0 % against 95.0 %: target achieved. Growth rates are computed on the rounded values too, "
+        "so differences smaller than the published precision never change a status.",
     },
     "method.no_target": {
         "vi": "Khi không có mục tiêu, dùng tăng trưởng g theo chiều tốt (đổi dấu khi chỉ tiêu càng thấp càng tốt): "
