@@ -108,7 +108,7 @@ if len(trend):
         title=t("regions.trend_title", lang, name=name) + charts.unit_suffix(unit),
         unit=unit,
         decimals=dec,
-        source=credit["trend"],
+        source=ind["source"],
         demo=info.is_demo,
         target_value=ind["target_value"] if breakdown == "total" else None,
         target_upper=ind["target_upper"],
