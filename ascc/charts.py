@@ -38,6 +38,33 @@ X_AXIS = {"showgrid": False, "linecolor": GRID, "ticks": "outside", "tickcolor":
 Y_AXIS = {"gridcolor": GRID, "zeroline": False}
 
 
+def provenance(df: pd.DataFrame, lang: str) -> np.ndarray:
+    """One hover line per row saying where the value came from: its status (final, preliminary, estimated),
+    whether it was computed or published, an estimate with population weights, its source and its batch
+    (each part only where the rows carry it)."""
+    n = len(df)
+
+    def col(name: str) -> list:
+        return df[name].tolist() if name in df else [None] * n
+
+    out = []
+    for status, basis, est, source, batch in zip(col("status"), col("basis"), col("estimated"), col("source"),
+                                                  col("batch_id"), strict=True):
+        parts = []
+        if isinstance(status, str):
+            parts.append(i18n.t(f"value.status.{status}", lang))
+        if basis in ("computed", "published"):
+            parts.append(i18n.t(f"value.basis.{basis}", lang))
+        if est is True or (est is not None and not pd.isna(est) and bool(est)):
+            parts.append(i18n.t("mark.estimated", lang) + " †")
+        if isinstance(source, str) and source:
+            parts.append(i18n.t("hover.source", lang, source=source))
+        if isinstance(batch, str) and batch:
+            parts.append(i18n.t("hover.batch", lang, batch=batch))
+        out.append("<br>" + " · ".join(parts) if parts else "")
+    return np.array(out, dtype=object)
+
+
 def unit_suffix(unit: str) -> str:
     """The unit as shown after a title: "(%)", or "" when there is none."""
     return f" ({unit})" if unit else ""
@@ -251,8 +278,8 @@ def trend_chart(
             showlegend=False,
             line=dict(color=LINE, width=3),
             marker=dict(size=9, color=np.where(prelim, "white", LINE), line=dict(color=LINE, width=2)),
-            customdata=np.stack([texts, status_words], axis=-1) if len(df) else None,
-            hovertemplate="%{x}: %{customdata[0]}%{customdata[1]}<extra></extra>",
+            customdata=np.stack([texts, status_words, provenance(df, lang)], axis=-1) if len(df) else None,
+            hovertemplate="%{x}: %{customdata[0]}%{customdata[1]}%{customdata[2]}<extra></extra>",
         )
     ]
     shapes, annotations = [], []
@@ -342,6 +369,8 @@ def ranking_bar(
     # Numbers only on the bars (the unit is on the axis), so labels stay clear of the reference lines.
     text = np.array([i18n.fmt_number(v, lang, decimals) for v in d["value"]], dtype=object)
     marks = np.where(d["derived"].to_numpy(bool), " *", "")
+    if "estimated" in d:  # estimated with population weights (charts and tables use the same mark)
+        marks = marks + np.where(d["estimated"].fillna(False).to_numpy(bool), " †", "")
     # The progress status (icon in the label, icon and word on hover), when the page supplies it.
     prog = d["progress"].to_numpy(object) if "progress" in d else np.full(len(d), None, dtype=object)
     icons = np.array([" " + progress.STATUS_STYLE[p]["icon"] if p in progress.STATUS_STYLE else "" for p in prog], dtype=object)
@@ -353,6 +382,7 @@ def ranking_bar(
     ranks = d["rank"].to_numpy(object)
     chosen = d["area_id"].isin(selected).to_numpy()
     region_names = d["region_name"].to_numpy(object)
+    origin = provenance(d, lang)
     traces, shapes = [], []
     for code, color in REGION_COLORS.items():
         part = region_codes == code
@@ -370,8 +400,9 @@ def ranking_bar(
                 text=labels[part],
                 textposition="outside",
                 cliponaxis=False,
-                customdata=np.stack([area_ids[part], ranks[part], words[part]], axis=-1),
-                hovertemplate="%{y}: %{text}<br>#%{customdata[1]} · %{customdata[2]}<extra>%{fullData.name}</extra>",
+                customdata=np.stack([area_ids[part], ranks[part], words[part], origin[part]], axis=-1),
+                hovertemplate="%{y}: %{text}<br>#%{customdata[1]} · %{customdata[2]}%{customdata[3]}"
+                "<extra>%{fullData.name}</extra>",
             )
         )
     if region_values:
@@ -493,8 +524,8 @@ def small_multiples(
                 line=dict(color=color, width=3),
                 marker=dict(size=6, color=np.where(derived, "white", color), line=dict(color=color, width=1.5)),
                 name=names[i], showlegend=False,
-                customdata=np.stack([hover, np.where(derived, derived_word, "")], axis=-1),
-                hovertemplate="%{x}: %{customdata[0]}%{customdata[1]}<extra>" + names[i] + "</extra>",
+                customdata=np.stack([hover, np.where(derived, derived_word, ""), provenance(s, lang)], axis=-1),
+                hovertemplate="%{x}: %{customdata[0]}%{customdata[1]}%{customdata[2]}<extra>" + names[i] + "</extra>",
                 **refs,
             )
         )  # fmt: skip

@@ -233,6 +233,8 @@ def _content_slide(prs, data: slides.SlideData, *, user_title, lang, demo, as_of
         notes.append(t("export.note.hollow", lang))
     if rows.get("derived") is not None and bool(rows["derived"].any()):
         notes.append(t("export.note.derived", lang))
+    if rows.get("estimated") is not None and bool(rows["estimated"].fillna(False).astype(bool).any()):
+        notes.append(t("mark.estimated", lang).capitalize() + " †")
     _note_band(slide, legend_statuses, notes, lang)
     source = data.info.get("source") or ""
     footer = " · ".join(p for p in (t("chart.source", lang, source=source) if source else "",

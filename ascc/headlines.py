@@ -209,9 +209,13 @@ def ranking(table: pd.DataFrame, info: dict, lang: str) -> str:
     scope = t("export.hl.scope_region", lang, region=info["region_name"]) if info.get("region_name") else ""
     if n == 1:
         return t("export.hl.ranking_one", lang, year=info["year"], name=first["name"], value=fmt(first["value"], info, lang))
+    # The scope counts every province of it, also those without a figure (the South East has 6 former
+    # provinces even when one did not report): "of the 5 of 6 provinces with figures".
+    missing = int(info.get("n_missing") or 0)
     sentence = t(
-        "export.hl.ranking", lang, year=info["year"], best=first["name"], best_value=fmt(first["value"], info, lang),
-        worst=last["name"], worst_value=fmt(last["value"], info, lang), n=n, scope=scope,
+        "export.hl.ranking_partial" if missing else "export.hl.ranking", lang, year=info["year"],
+        best=first["name"], best_value=fmt(first["value"], info, lang),
+        worst=last["name"], worst_value=fmt(last["value"], info, lang), n=n, total=n + missing, scope=scope,
     )
     if "progress" in rows:
         assessed = rows[rows["progress"] != "insufficient"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import decimal
 import math
 
 from babel.numbers import format_decimal
@@ -104,10 +105,53 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.nation": {"vi": "Cả nước", "en": "Viet Nam"},
     "chart.boundary_change": {"vi": "Địa giới mới từ 01/7/2025", "en": "New boundaries from 1 July 2025"},
     "mark.derived": {"vi": "tính lại theo địa giới mới", "en": "rebuilt on the new boundaries"},
-    "mark.derived_note": {
+    # The rebuild's footnote names the indicator's own rule (ascc.rules): only ratios sum numerators and
+    # denominators.
+    "mark.derived_note.ratio": {
         "vi": "* Giá trị tính lại theo địa giới 34 tỉnh từ số liệu của các tỉnh cũ (tử số và mẫu số cộng dồn).",
         "en": "* Value rebuilt on the 34-province boundaries from the former provinces' figures "
         "(numerators and denominators summed).",
+    },
+    "mark.derived_note.weighted_mean": {
+        "vi": "* Giá trị tính lại theo địa giới 34 tỉnh: bình quân gia quyền giá trị của các tỉnh cũ.",
+        "en": "* Value rebuilt on the 34-province boundaries: weighted mean of the former provinces' values.",
+    },
+    "mark.derived_note.sum": {
+        "vi": "* Giá trị tính lại theo địa giới 34 tỉnh: tổng giá trị của các tỉnh cũ.",
+        "en": "* Value rebuilt on the 34-province boundaries: sum of the former provinces' values.",
+    },
+    "mark.derived_note.mean": {
+        "vi": "* Giá trị tính lại theo địa giới 34 tỉnh: trung bình cộng giá trị của các tỉnh cũ.",
+        "en": "* Value rebuilt on the 34-province boundaries: plain mean of the former provinces' values.",
+    },
+    "mark.derived_note.any": {
+        "vi": "* Giá trị tính lại theo địa giới 34 tỉnh từ số liệu của các tỉnh cũ, theo quy tắc của từng chỉ tiêu "
+        "(xem trang Phương pháp).",
+        "en": "* Value rebuilt on the 34-province boundaries from the former provinces' figures by each "
+        "indicator's rule (see the Methodology page).",
+    },
+    "mark.estimated": {"vi": "ước tính theo quy mô dân số", "en": "estimated with population weights"},
+    "mark.estimated_note": {
+        "vi": "† Ước tính theo quy mô dân số: số liệu công bố chỉ có tỷ lệ (không có tử số, mẫu số), nên giá trị "
+        "gộp là bình quân các tỷ lệ có trọng số là dân số (Tổng cục Thống kê, bảng E02.01).",
+        "en": "† Estimated with population weights: the published figures are rates without numerators and "
+        "denominators, so the aggregate is a mean of the rates weighted by population (NSO table E02.01).",
+    },
+    "mark.no_weight": {
+        "vi": "Không tính được giá trị gộp cho {what}: số liệu chỉ có tỷ lệ và bộ dữ liệu chưa có trọng số "
+        "“{weight}” của các tỉnh cho năm {year}. Nhập bảng trọng số (dân số, số hộ…) để tính.",
+        "en": "No aggregate for {what}: the figures are rates without numerators and denominators, and the "
+        "dataset has no “{weight}” weights of the provinces for {year}. Import reference weights to compute it.",
+    },
+    "mark.weight_kind.population": {"vi": "dân số", "en": "population"},
+    "mark.weight_kind.households": {"vi": "số hộ", "en": "households"},
+    "mark.weight_kind.live_births": {"vi": "số trẻ đẻ sống", "en": "live births"},
+    "mark.weight_kind.labour_force": {"vi": "lực lượng lao động", "en": "labour force"},
+    "mark.weight_kind.none": {"vi": "không có", "en": "none"},
+    "mark.incomplete_rebuild": {
+        "vi": "Chưa tính lại được theo địa giới 34 tỉnh cho năm {year}: một số tỉnh cũ chưa có số liệu ({n} tỉnh mới).",
+        "en": "{year} cannot be rebuilt on the 34 provinces yet: some former provinces have no value ({n} new "
+        "provinces affected).",
     },
     "mark.new_boundaries": {
         "vi": "Năm {year} chỉ được báo cáo theo địa giới mới (34 tỉnh). Chọn “34 tỉnh, thành” để xem.",
@@ -293,7 +337,17 @@ def fmt_number(value, lang: str, decimals: int = 1) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     fmt = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    return format_decimal(value, format=fmt, locale=_LOCALES[norm_lang(lang)])
+    # Half up, as statistical tables round (68.25 -> 68.3), not babel's default half-to-even (68.2); the
+    # float's shortest decimal form is what is rounded, so 2.675 shows 2.68.
+    with decimal.localcontext() as ctx:
+        ctx.rounding = decimal.ROUND_HALF_UP
+        return format_decimal(value, format=fmt, locale=_LOCALES[norm_lang(lang)])
+
+
+def round_half_up(value: float, decimals: int) -> float:
+    """A value rounded to ``decimals`` as it is shown (half up, on the float's shortest decimal form)."""
+    return float(decimal.Decimal(repr(float(value))).quantize(decimal.Decimal(1).scaleb(-int(decimals)),
+                                                                rounding=decimal.ROUND_HALF_UP))
 
 
 def fmt_value(value, unit: str, lang: str, decimals: int = 1, *, signed: bool = False) -> str:

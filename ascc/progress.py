@@ -56,9 +56,9 @@ zero are not squeezed, since halving a 2 % rate is as possible as halving a 40 %
 Published precision
 -------------------
 Values and targets are compared as published: with ``decimals`` (the indicator's published decimals)
-every value of the series and every bound of a level target is first rounded to that many decimals, half to even
-on the decimal figure, exactly as the pages print them (``round_published``; DuckDB's ``round_even`` in
-SQL). So 94.99998 against a target of 95 with one decimal is 95.0 against 95.0: "achieved", as a reader
+every value of the series and every bound of a level target is first rounded to that many decimals, half up
+(away from zero) on the decimal figure, as statistical tables round and exactly as the pages print them
+(``round_published``, ``i18n.fmt_number``; DuckDB's ``round`` of a decimal in SQL). So 94.99998 against a target of 95 with one decimal is 95.0 against 95.0: "achieved", as a reader
 of the table would judge; and a series stored as 95.000001 -> 94.99998 shows no change, not a
 deterioration. Growth rates are computed on the rounded values. ``decimals=None`` compares the values
 as given.
@@ -146,7 +146,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, fields
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ascc.settings import PLAN_BASE_YEAR, PLAN_TARGET_YEAR
@@ -274,7 +274,7 @@ def cagr(start: float, end: float, years: float) -> float:
 
 
 def round_published(value: Any, decimals: Any) -> float | None:
-    """A value at the published precision: rounded half to even on its decimal figure, as printed.
+    """A value at the published precision: rounded half up on its decimal figure, as printed.
 
     None/NaN give None; ``decimals`` None (or missing) returns the value unrounded.
     """
@@ -282,7 +282,7 @@ def round_published(value: Any, decimals: Any) -> float | None:
     if number is None or _is_missing(decimals) or math.isinf(number):
         return number
     step = Decimal(1).scaleb(-int(decimals))
-    return float(Decimal(repr(number)).quantize(step, rounding=ROUND_HALF_EVEN))
+    return float(Decimal(repr(number)).quantize(step, rounding=ROUND_HALF_UP))
 
 
 def nearer_bound(

@@ -26,7 +26,7 @@ from typing import Any
 
 import pandas as pd
 
-from ascc import charts, db, i18n, progress, status, targets
+from ascc import charts, db, i18n, progress, sources, status, targets
 from ascc.i18n import t
 
 # Kind -> the parameters it takes (besides "kind"), and the chart it becomes.
@@ -249,10 +249,12 @@ def fetch_ranking(spec: dict, lang: str) -> SlideData:
             "rank": df["rank"].astype("Int64"),
             "status": df["status"],
             "derived": df["derived"].astype(bool),
+            "estimated": df["estimated"].astype(bool),
             "progress": df["progress"],
             "tile_label": df["tile_label"],
         }
     )
+    info["source"] = sources.credit(df, info["source"])
     info |= {"year": year, "region_name": region_name, "n_missing": len(missing), "n_ranked": int(
         df["n_ranked"].iloc[0]) if len(df) else 0, "boundary": spec["boundary"],
         "missing_names": list(missing["name"])}
@@ -302,6 +304,7 @@ def fetch_region_compare(spec: dict, lang: str) -> SlideData:
             "level": df["level"],
             "status": df["status"],
             "derived": df["derived"].astype(bool),
+            "estimated": df["estimated"].astype(bool),
             "n_reported": df["n_reported"],
             "n_areas": df["n_areas"],
             "best_name": df["best_name"],
@@ -310,6 +313,7 @@ def fetch_region_compare(spec: dict, lang: str) -> SlideData:
             "worst_value": df["worst_value"],
         }
     )
+    info["source"] = sources.credit(df, info["source"])
     info |= {"year": year, "n_missing": len(missing), "boundary": spec["boundary"],
              "missing_names": list(missing["name"])}
     title = t("export.title.region_compare", lang, name=_named(info), year=year) + charts.unit_suffix(info["unit"])
@@ -328,6 +332,7 @@ def _line_table(df: pd.DataFrame, colors: list[str], roles: list[str]) -> pd.Dat
             "color": colors,
             "status": df["status"].to_numpy() if "status" in df else "final",
             "derived": df["derived"].astype(bool).to_numpy() if "derived" in df else False,
+            "estimated": df["estimated"].fillna(False).astype(bool).to_numpy() if "estimated" in df else False,
         }
     )
 
@@ -355,6 +360,7 @@ def fetch_national_trend(spec: dict, lang: str) -> SlideData:
     if spec["year"] is not None:
         df = df[df["year"] <= spec["year"]]
     df = df.assign(area_id="VN", name=t("chart.nation", lang), derived=False)
+    info["source"] = sources.credit(df, info["source"])
     table = _line_table(df, [charts.LINE] * len(df), ["nation"] * len(df))
     table = _with_target(table, info, lang)
     first, last = _span(df)
@@ -380,6 +386,7 @@ def fetch_region_trend(spec: dict, lang: str) -> SlideData:
     colors = [NATION_COLOR if a == "VN" else charts.REGION_COLORS.get(a.removeprefix("R-"), charts.LINE)
               for a in df["area_id"]]
     roles = ["nation" if a == "VN" else "region" for a in df["area_id"]]
+    info["source"] = sources.credit(df, info["source"])
     table = _line_table(df, colors, roles)
     first, last = _span(df)
     info["break_year"], info["break_reason"] = _break_in(spec["indicator"], lang, first, last)
@@ -409,6 +416,7 @@ def fetch_province_trend(spec: dict, lang: str) -> SlideData:
             colors.append("#8a96a3")
         else:
             colors.append(charts.REGION_COLORS.get(area.removeprefix("R-"), charts.LINE))
+    info["source"] = sources.credit(df, info["source"])
     table = _with_target(_line_table(df, colors, list(df["role"])), info, lang)
     first, last = _span(df[df["role"] == "province"])
     info["break_year"], info["break_reason"] = _break_in(spec["indicator"], lang, first, last)

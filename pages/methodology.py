@@ -52,6 +52,11 @@ st.dataframe(
     width="stretch",
 )
 
+st.subheader(t("method.one_value_title", lang))
+st.markdown(t("method.one_value", lang))
+st.subheader(t("method.estimated_title", lang))
+st.markdown(t("method.estimated", lang))
+
 # 5/ INDICATORS AND SOURCES
 st.header(t("method.sources_title", lang))
 m = info.manifest

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ascc import charts, db, figcache, settings, status
+from ascc import charts, db, figcache, settings, sources, status
 from ascc.i18n import t
 from ui import deck_ui, present, shell, status_ui, widgets
 
@@ -48,7 +48,7 @@ for pair in [headline.iloc[i : i + 2] for i in range(0, len(headline), 2)]:
             + charts.unit_suffix(row.unit),
             unit=row.unit,
             decimals=row.decimals,
-            source=row.source,
+            source=sources.credit(series, row.source),
             demo=info.is_demo,
             target_value=row.target_value,
             target_upper=row.target_upper,
@@ -62,7 +62,8 @@ for pair in [headline.iloc[i : i + 2] for i in range(0, len(headline), 2)]:
         with col:
             deck_ui.chart_actions({"kind": "national_trend", "indicator": row.indicator_code, "year": view.year},
                                   series.assign(name=t("chart.nation", lang)), lang=lang, filename=f"{row.indicator_code}_national",
-                                  unit=row.unit, source=row.source, key=f"act_trend_{row.indicator_code}")
+                                  unit=row.unit, source=sources.credit(series, row.source),
+                                  key=f"act_trend_{row.indicator_code}")
 
 # 5/ TABLE
 st.subheader(t("table.title", lang))

@@ -22,7 +22,7 @@ shell.keep_in_url("area", area_id)
 # 2/ DATA
 profile = db.run_query("province_profile", lang=lang, area_id=area_id, year=view.year)
 members = db.run_query("province_members", lang=lang, area_id=area_id)
-trend = db.run_query("province_trend", indicator=None, areas=[area_id], breakdown="total")
+trend = profile_ui.until(db.run_query("province_trend", indicator=None, areas=[area_id], breakdown="total"), view.year)
 groups = db.run_query("province_breakdowns", lang=lang, area_id=area_id, year=view.year)
 statuses = status.status_of("province", view.boundary, as_of=view.year)
 row = provinces.set_index("area_id").loc[area_id]
@@ -45,12 +45,15 @@ with tab_profile:
         column_config=profile_ui.profile_column_config(lang),
     )
     if profile["latest_derived"].any():
-        st.caption(t("mark.derived_note", lang))
+        st.caption(t("mark.derived_note.any", lang))
+    if profile["estimated"].any():
+        st.caption(t("mark.estimated_note", lang))
 
     # 5/ FORMER PROVINCES SIDE BY SIDE
     if area_id.startswith("P34-") and len(members) > 1:
         st.subheader(t("profile.history_title", lang, names=", ".join(members["former_name"])))
-        fig, plotted, ind = profile_ui.former_history_chart(profile, members, area_id, lang, info.is_demo)
+        fig, plotted, ind = profile_ui.former_history_chart(profile, members, area_id, lang, info.is_demo,
+                                                                as_of=view.year)
         present.chart(fig, key="former_history")
         deck_ui.chart_actions({"kind": "province_trend", "indicator": ind.name, "area": area_id, "year": view.year,
                                "boundary": view.boundary}, plotted, lang=lang, filename=f"{ind.name}_{area_id}_history",

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ascc import charts, db, figcache, settings, status
+from ascc import charts, db, figcache, settings, sources, status
 from ascc.i18n import t
 from ui import deck_ui, present, regions_ui, shell
 
@@ -44,12 +44,25 @@ if breakdown == "total":
     statuses = status.status_of("province", view.boundary, as_of=year)
     ranking["progress"] = [statuses.get((code, a)) for a in ranking["area_id"]]
 unit, dec = ind["unit"], int(ind["decimals"])
+# Credit the sources of the rows shown (an imported NSO table is credited to NSO), not the catalogue's.
+credit = {
+    "ranking": sources.credit(ranking, ind["source"]),
+    "summary": sources.credit(summary, ind["source"]),
+    "trend": sources.credit(trend, ind["source"]),
+}
 name = ind["short_name"] + ("" if breakdown == "total" else f" – {t(f'breakdown.{breakdown}', lang)}")
 
 if ranking["new_boundaries_only"].any():
     st.info(t("mark.new_boundaries", lang, year=year))
 if ranking["value"].isna().all():
-    st.warning(t("regions.no_values", lang))
+    # Say why, not only that there is nothing: no weights for value-only rates, or former provinces missing.
+    gaps = set(ranking["gap"].dropna())
+    if "no_weight" in gaps:
+        st.warning(t("mark.no_weight", lang, what=name, year=year, weight=t(f"mark.weight_kind.{ind['weight_kind']}", lang)))
+    elif "incomplete" in gaps:
+        st.warning(t("mark.incomplete_rebuild", lang, year=year, n=int((ranking["gap"] == "incomplete").sum())))
+    else:
+        st.warning(t("regions.no_values", lang))
     st.stop()
 regions_ui.missing_note(ranking, lang, year)
 
@@ -62,12 +75,12 @@ with left:
 spec = {"indicator": code, "boundary": view.boundary, "year": year, "region": view.region, "breakdown": breakdown}
 with left:
     deck_ui.chart_actions({**spec, "kind": "map"}, ranking[ranking["value"].notna()], lang=lang,
-                          filename=f"{code}_{year}_map", unit=unit, source=ind["source"], key="act_map")
+                          filename=f"{code}_{year}_map", unit=unit, source=credit["ranking"], key="act_map")
 with right:
     st.subheader(t("regions.summary_title", lang, year=year))
     st.dataframe(regions_ui.summary_table(summary, lang, unit, dec), hide_index=True, width="stretch")
     deck_ui.chart_actions({**spec, "kind": "region_compare"}, summary, lang=lang, filename=f"{code}_{year}_regions",
-                          unit=unit, source=ind["source"], key="act_summary")
+                          unit=unit, source=credit["summary"], key="act_summary")
     regions_ui.selection_bar(ranking, view, lang)
 
 # 4/ RANKING
@@ -78,7 +91,7 @@ fig = figcache.build(
     title=t("regions.ranking_title", lang, name=name, n=int(ranking["value"].notna().sum()), year=year) + charts.unit_suffix(unit),
     unit=unit,
     decimals=dec,
-    source=ind["source"],
+    source=credit["ranking"],
     demo=info.is_demo,
     nation_value=float(nation.iloc[0]) if len(nation) else None,
     target_value=ind["target_value"] if breakdown == "total" else None,
@@ -91,9 +104,11 @@ fig = figcache.build(
 st.caption(t("regions.ranking_help", lang))
 event = present.chart(fig, key="rank_chart", on_select="rerun", selection_mode=("points",))
 deck_ui.chart_actions({**spec, "kind": "ranking"}, ranking[ranking["value"].notna()], lang=lang,
-                      filename=f"{code}_{year}_ranking", unit=unit, source=ind["source"], key="act_ranking")
+                      filename=f"{code}_{year}_ranking", unit=unit, source=credit["ranking"], key="act_ranking")
 if ranking["derived"].any():
-    st.caption(t("mark.derived_note", lang))
+    st.caption(t(f"mark.derived_note.{ind['aggregation']}", lang))
+if ranking["estimated"].any() or summary["estimated"].any():
+    st.caption(t("mark.estimated_note", lang))
 for key, ev in (("rank_chart", event), ("map", map_event)):
     picked = shell.chart_selection(ev, key)
     if picked:
@@ -108,7 +123,7 @@ if len(trend):
         title=t("regions.trend_title", lang, name=name) + charts.unit_suffix(unit),
         unit=unit,
         decimals=dec,
-        source=ind["source"],
+        source=credit["trend"],
         demo=info.is_demo,
         target_value=ind["target_value"] if breakdown == "total" else None,
         target_upper=ind["target_upper"],
@@ -119,4 +134,4 @@ if len(trend):
     )
     present.chart(fig, key="region_trends")
     deck_ui.chart_actions({**spec, "kind": "region_trend"}, trend, lang=lang, filename=f"{code}_region_trends",
-                          unit=unit, source=ind["source"], key="act_trends")
+                          unit=unit, source=credit["trend"], key="act_trends")

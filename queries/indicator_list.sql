@@ -10,6 +10,7 @@ select
     cast(i.decimals as integer) as decimals,
     i.higher_is_better,
     i.aggregation,
+    i.weight_kind,
     i.pillar_code,
     i.headline,
     case when $lang = 'en' then i.source_en else i.source_vi end as source,

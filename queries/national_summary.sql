@@ -6,13 +6,16 @@
 --   $year           integer  last year to consider ("as of"); NULL = the latest year with data
 --   $headline_only  boolean  TRUE = headline indicators only; NULL or FALSE = all indicators
 with nat as (
-    select indicator_code, year, value, status
-    from results
-    where area_id = 'VN' and breakdown = 'total' and value is not null
+    -- the one national value (region_results: published, else computed; the same on both sets)
+    select indicator_code, year, value, status, basis, estimated, source, n_reported, n_areas, pop_share
+    from region_results
+    where area_id = 'VN' and boundary_set = '34' and breakdown = 'total' and value is not null
       and ($year is null or year <= $year)
 ),
 latest as (
-    select indicator_code, year as latest_year, value as latest_value, status as latest_status
+    select indicator_code, year as latest_year, value as latest_value, status as latest_status,
+           basis as latest_basis, estimated as latest_estimated, source as latest_source,
+           n_reported as latest_n_reported, n_areas as latest_n_areas, pop_share as latest_pop_share
     from nat
     qualify row_number() over (partition by indicator_code order by year desc) = 1
 ),
@@ -26,7 +29,7 @@ base as (
 tgt as (
     -- A level target is met at its nearer bound (of a range 93-95, the lower bound when higher is better,
     -- the upper one when lower is better). The latest value and that bound are compared at the
-    -- indicator's published decimals, rounded half to even as the pages print them (as ascc.progress
+    -- indicator's published decimals, rounded half up (away from zero) as the pages print them (as ascc.progress
     -- does): scaled by 10^decimals and rounded to whole numbers. An annual change (points a year) is a
     -- pace, not a level: it has no gap and no target_met here (its status comes from ascc.progress).
     select t.indicator_code, t.year as target_year, t.target_value, t.target_upper, t.target_type,
@@ -38,8 +41,8 @@ tgt as (
     left join latest l using (indicator_code)
     cross join lateral (
         select cast(10 ** i.decimals as integer) as scale,
-               round_even(cast(l.latest_value as decimal(38, 10)) * scale, 0) as latest,
-               case when t.target_type = 'level' then round_even(cast(case
+               round(cast(l.latest_value as decimal(38, 10)) * scale, 0) as latest,
+               case when t.target_type = 'level' then round(cast(case
                    when i.higher_is_better then least(t.target_value, coalesce(t.target_upper, t.target_value))
                    else greatest(t.target_value, coalesce(t.target_upper, t.target_value))
                end as decimal(38, 10)) * scale, 0) end as bound
@@ -66,6 +69,12 @@ select
     cast(l.latest_year as integer) as latest_year,
     l.latest_value,
     l.latest_status,
+    l.latest_basis,
+    coalesce(l.latest_estimated, false) as latest_estimated,
+    l.latest_source,
+    l.latest_n_reported,
+    l.latest_n_areas,
+    l.latest_pop_share,
     l.latest_value - b.base_value as change,
     cast(coalesce(t.target_year, i.target_year) as integer) as target_year,
     t.target_value,

@@ -10,7 +10,10 @@ select
     cast(p.year as integer) as year,
     p.value,
     p.status,
-    p.derived
+    p.derived,
+    p.estimated,
+    p.source,
+    p.batch_id
 from province_results p
 where ($indicator is null or p.indicator_code = $indicator)
   and list_contains($areas, p.area_id)

@@ -24,7 +24,10 @@ def test_download_table_keeps_the_plotted_rows_with_unit_status_source(use_fixtu
                                    "Tính lại theo địa giới mới", "Tiến độ", "Nguồn", "Ghi chú"]
     assert table["Giá trị"].tolist() == plotted["value"].tolist()
     assert table["Khu vực"].tolist() == plotted["name"].tolist()
-    assert set(table["Đơn vị"]) == {"%"} and set(table["Nguồn"]) == {"Nguồn thử"}
+    # each row's own source (the fixture rows say "test"), not the catalogue's
+    assert set(table["Đơn vị"]) == {"%"} and set(table["Nguồn"]) == {"test"}
+    no_rows_source = downloads.download_table(plotted.drop(columns="source"), lang="vi", unit="%", source="Nguồn thử")
+    assert set(no_rows_source["Nguồn"]) == {"Nguồn thử"}
     assert table["Tình trạng số liệu"].tolist() == ["chính thức"] * 3
     assert table["Tiến độ"].tolist() == ["Đúng tiến độ", "Tiến bộ hạn chế", ""]
     assert set(table["Ghi chú"]) == {"DỮ LIỆU MÔ PHỎNG"}

@@ -633,13 +633,14 @@ def test_growth_is_computed_on_the_published_values():
 @pytest.mark.parametrize(
     ("value", "decimals", "published"),
     [
-        (2.675, 2, 2.68),  # half to even on the decimal figure 2.675 (Python's round gives 2.67)
-        (0.125, 2, 0.12),
-        (94.85, 1, 94.8),
+        (2.675, 2, 2.68),  # half up on the decimal figure 2.675 (Python's round gives 2.67)
+        (0.125, 2, 0.13),
+        (94.85, 1, 94.9),
+        (68.25, 1, 68.3),  # as statistical tables round (babel's default half to even gave 68.2)
         (94.95, 1, 95.0),
         (94.99998, 1, 95.0),
         (41.5, 0, 42.0),
-        (-3.25, 1, -3.2),
+        (-3.25, 1, -3.3),
     ],
 )
 def test_round_published_rounds_as_the_pages_print(value, decimals, published):
@@ -765,7 +766,7 @@ def test_annual_change_rising_and_kept_as_set():
     assert assess([2022, 2025], [50, 53], higher_is_better=True, **rise).status == "achieved"
     assert assess([2022, 2025], [50, 52], higher_is_better=True, **rise).status == "accelerate"  # R = 0.667
     # the pace is not rounded to the values' decimals: -1.5 a year stays -1.5 with whole-number values
-    # (rounded half to even it would be -2, and 10 -> 7 over two years would fall short)
+    # (rounded to whole numbers it would be -2, and 10 -> 7 over two years would fall short)
     fall = {"target": -1.5, "target_type": "annual_change"}
     a = assess([2023, 2025], [10, 7], higher_is_better=False, decimals=0, **fall)
     assert (a.status, a.target) == ("achieved", -1.5)

@@ -153,3 +153,46 @@ def test_partial_aggregates_say_their_coverage(use_fixture):
     assert vn_en["value"] == pytest.approx(vn["value"])  # the nation does not change with the boundary set
     full = trend[(trend.area_id == "VN") & (trend.year == 2016)].iloc[0]
     assert full["name"] == "Cả nước" and full["basis"] == "published"
+
+
+def test_a_value_only_nso_table_in_a_fresh_official_dataset_shows_everywhere(tmp_path, monkeypatch):
+    # NSO E14.48 (multidimensional poverty, rates only, national and region rows) into a fresh official
+    # dataset: values for regions and the nation on both boundary sets, estimated where weights were used.
+    from ascc import batches, ingest, nso
+
+    folder = tmp_path / "official"
+    batches.init_dataset(folder)
+    monkeypatch.setenv(app_settings.DATA_DIR_ENV, str(folder))
+    db.clear_cache()
+    data = (nso.SOURCES_DIR / "nso_E1448_multidim_poverty_rate_by_province_2016_2024.csv").read_bytes()
+    report = ingest.run_import(data, "E1448.csv", ingest.Options(indicator="POV_MD", valid_only=True), who="test")
+    assert report.outcome == "committed", report.to_text("en")
+    for boundary in ("63", "34"):
+        summary = db.run_query("region_summary", lang="en", indicator="POV_MD", boundary=boundary, year=2020,
+                               breakdown="total").set_index("area_id")
+        assert summary["value"].notna().all(), boundary
+        # the published national figure (GSO 2020: 4.8 %) on both sets
+        assert summary.loc["VN", "value"] == pytest.approx(4.8) and summary.loc["VN", "basis"] == "published"
+        ranking = db.run_query("province_ranking", lang="en", indicator="POV_MD", boundary=boundary, year=2020,
+                               breakdown="total")
+        assert ranking["value"].notna().all(), boundary
+    summary34 = db.run_query("region_summary", lang="vi", indicator="POV_MD", boundary="34", year=2020,
+                             breakdown="total").set_index("area_id")
+    regions34 = summary34.drop(index="VN")
+    assert regions34["estimated"].all() and (regions34["basis"] == "computed").all()
+    # by hand: the Central Highlands of the 34 set = its 7 former provinces weighted by 2020 population
+    weights = pd.read_parquet(folder / "weights.parquet")
+    areas = pd.read_parquet(folder / "areas.parquet")
+    lineage = pd.read_parquet(folder / "lineage.parquet")
+    table = nso.read_table(nso.SOURCES_DIR / "nso_E1448_multidim_poverty_rate_by_province_2016_2024.csv")
+    table = table[table["year"] == 2020].assign(area_id=lambda d: nso.province_ids(d["label"], areas).values)
+    new = areas[(areas["boundary_set"] == "34") & (areas["region_code"] == "CH") & (areas["level"] == "province")]
+    former = lineage[lineage["successor_id"].isin(new["area_id"])]["former_id"]
+    pop = weights[(weights["year"] == 2020)].set_index("area_id")["value"]
+    rows = table[table["area_id"].isin(former)]
+    expected = (rows["value"] * rows["area_id"].map(pop)).sum() / rows["area_id"].map(pop).sum()
+    assert len(rows) == 7 and summary34.loc["R-CH", "value"] == pytest.approx(expected)
+    ranking34 = db.run_query("province_ranking", lang="en", indicator="POV_MD", boundary="34", year=2020,
+                             breakdown="total").set_index("area_id")
+    assert ranking34.loc["P34-52", "estimated"] and not ranking34.loc["P34-01", "estimated"]  # Ha Noi alone
+    db.clear_cache()

@@ -69,7 +69,11 @@ def download_table(df: pd.DataFrame, *, lang: str, unit: str, source: str, demo:
         out["progress"] = [t(f"status.{p}", lang) if p in progress.STATUS_STYLE else "" for p in out["progress"]]
     if "rank" in out:
         out["rank"] = out["rank"].astype("Int64")
-    out["source"] = source
+    # Each row's own source where the rows carry one (a download names where every number came from).
+    if "source" in df.columns and df["source"].notna().any():
+        out["source"] = df["source"].fillna(source).to_numpy()
+    else:
+        out["source"] = source
     if demo:
         out["note"] = t("demo.mark", lang)
     order = [c for c, _ in COLUMNS if c in out.columns]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ascc import charts, db, figcache, i18n, settings, targets
+from ascc import charts, db, figcache, i18n, settings, sources, targets
 from ascc.i18n import t
 from ascc.state import ViewState
 from ui import downloads, present, status_ui
@@ -63,25 +63,32 @@ def profile_table(profile: pd.DataFrame, trend: pd.DataFrame, lang: str, statuse
     return pd.DataFrame(rows)
 
 
+def until(df: pd.DataFrame, as_of: int | None) -> pd.DataFrame:
+    """The rows up to the view's "as of" year (all rows when it is None): a trend never runs past it."""
+    return df if as_of is None else df[df["year"] <= as_of]
+
+
 def profile_column_config(lang: str) -> dict:
     return {t("col.trend", lang): st.column_config.LineChartColumn(t("col.trend", lang), width="small")}
 
 
-def former_history_chart(profile: pd.DataFrame, members: pd.DataFrame, area_id: str, lang: str, demo: bool):
-    """The new province (rebuilt before 2025) and each former province's own series, for one indicator."""
+def former_history_chart(profile: pd.DataFrame, members: pd.DataFrame, area_id: str, lang: str, demo: bool,
+                         as_of: int | None = None):
+    """The new province (rebuilt before 2025) and each former province's own series, for one indicator, up to
+    the view's year (``as_of``; None = every year)."""
     codes = list(profile["indicator_code"])
     names = dict(zip(profile["indicator_code"], profile["short_name"], strict=True))
     code = st.selectbox(t("regions.indicator", lang), codes, format_func=names.get, key="history_indicator")
     p = profile.set_index("indicator_code").loc[code]
     areas = [*members["former_id"], area_id]
-    df = db.run_query("province_trend", indicator=code, areas=areas, breakdown="total")
+    df = until(db.run_query("province_trend", indicator=code, areas=areas, breakdown="total"), as_of)
     label = {f: f"{n} ({t('profile.former', lang)})" for f, n in zip(members["former_id"], members["former_name"], strict=True)}
     label[area_id] = f"{members['successor_name'].iloc[0]} ({t('profile.new', lang)})"
     df["name"] = df["area_id"].map(label)
     fig = figcache.build(
         charts.multi_line, df, lang=lang,
         title=t("profile.history_chart", lang, name=p["short_name"]) + charts.unit_suffix(p["unit"]),
-        unit=p["unit"], decimals=int(p["decimals"]), source=p["source"], demo=demo, highlight=area_id,
+        unit=p["unit"], decimals=int(p["decimals"]), source=sources.credit(df, p["source"]), demo=demo, highlight=area_id,
         boundary_change_year=settings.NEW_BOUNDARY_FIRST_YEAR - 0.5,
     )  # fmt: skip
     return fig, df, p
@@ -130,19 +137,20 @@ def compare_section(view: ViewState, provinces: pd.DataFrame, area_id: str, lang
     short = dict(zip(codes, first["short_name"], strict=True))
     code = st.selectbox(t("regions.indicator", lang), codes, format_func=short.get, key="compare_indicator")
     ind = first.set_index("indicator_code").loc[code]
-    df = db.run_query("province_trend", indicator=code, areas=chosen, breakdown="total")
+    df = until(db.run_query("province_trend", indicator=code, areas=chosen, breakdown="total"), view.year)
     df["name"] = df["area_id"].map(names)
-    nation = db.run_query("region_trend", lang=lang, indicator=code, boundary=view.boundary, breakdown="total")
+    nation = until(db.run_query("region_trend", lang=lang, indicator=code, boundary=view.boundary, breakdown="total"),
+                   view.year)
     nation = nation[nation["area_id"] == "VN"]
     fig = figcache.build(
         charts.small_multiples,
         pd.concat([df, nation[["area_id", "name", "year", "value", "status", "derived"]]], ignore_index=True),
         lang=lang, title=t("profile.compare_title", lang, name=ind["short_name"]) + charts.unit_suffix(ind["unit"]),
-        unit=ind["unit"], decimals=int(ind["decimals"]), source=ind["source"], demo=demo,
+        unit=ind["unit"], decimals=int(ind["decimals"]), source=sources.credit(df, ind["source"]), demo=demo,
         target_value=ind["target_value"], target_upper=ind["target_upper"], target_type=ind["target_type"],
         target_year=int(ind["target_year"]),
         boundary_change_year=settings.NEW_BOUNDARY_FIRST_YEAR - 0.5 if view.boundary == "34" else None,
     )
     present.chart(fig, key="compare_chart")
-    downloads.chart_downloads(df, lang=lang, filename=f"{code}_compare", unit=ind["unit"], source=ind["source"],
+    downloads.chart_downloads(df, lang=lang, filename=f"{code}_compare", unit=ind["unit"], source=sources.credit(df, ind["source"]),
                               key="act_compare")

@@ -128,7 +128,12 @@ def summary_table(summary: pd.DataFrame, lang: str, unit: str, dec: int) -> pd.D
     return pd.DataFrame(
         {
             t("col.region", lang): summary["name"],
-            f"{t('col.value', lang)} ({unit})": [f(v) + (" *" if d else "") for v, d in zip(summary["value"], summary["derived"], strict=True)],
+            f"{t('col.value', lang)} ({unit})": [
+                f(v) + (" *" if d else "") + (" †" if e else "")
+                for v, d, e in zip(summary["value"], summary["derived"], summary["estimated"], strict=True)
+            ],
+            # published as such, or computed from the provinces (the one value every page shows)
+            t("col.basis", lang): [t(f"value.basis_short.{b}", lang) if isinstance(b, str) else "–" for b in summary["basis"]],
             t("col.median", lang): summary["median_value"].map(f),
             t("col.best", lang): [f"{n} ({f(v)})" if isinstance(n, str) else "–" for n, v in zip(summary["best_name"], summary["best_value"], strict=True)],
             t("col.worst", lang): [f"{n} ({f(v)})" if isinstance(n, str) else "–" for n, v in zip(summary["worst_name"], summary["worst_value"], strict=True)],

@@ -48,6 +48,20 @@ def indicator_card(row, lang: str, status: str | None = None, assessment=None) -
         )
         status = "" if row.latest_status == "final" else f" ({t('value.status.' + row.latest_status, lang)})"
         lines = [f"{t('col.unit', lang)}: {unit} · {t('card.latest', lang, year=int(row.latest_year))}{status}"]
+        # Where the national figure came from: published, or computed (with its coverage when partial).
+        basis = getattr(row, "latest_basis", None)
+        if basis == "computed":
+            n, total = getattr(row, "latest_n_reported", None), getattr(row, "latest_n_areas", None)
+            cover = ""
+            if _present(n) and _present(total) and n < total:
+                share = getattr(row, "latest_pop_share", None)
+                cover = t("card.coverage", lang, n=int(n), total=int(total),
+                          share=i18n.fmt_number(100 * share, lang, 0) if _present(share) else "–")
+            lines.append(t("value.basis.computed", lang).capitalize() + cover)
+        if getattr(row, "latest_estimated", False):
+            lines.append("† " + t("mark.estimated", lang))
+        if isinstance(getattr(row, "latest_source", None), str):
+            lines.append(t("hover.source", lang, source=row.latest_source))
         target = targets.of_row(row)
         if target is not None:
             lines.append(t("card.target", lang, year=int(row.target_year), target=target.text(unit, lang, dec)))

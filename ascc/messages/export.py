@@ -37,6 +37,12 @@ MESSAGES = {
         "vi": "Năm {year}, {best} dẫn đầu ({best_value}), {worst} đứng cuối ({worst_value}) trong {n} tỉnh, thành{scope}",
         "en": "In {year}, {best} ranks first ({best_value}) and {worst} last ({worst_value}) of the {n} provinces{scope}",
     },
+    "export.hl.ranking_partial": {
+        "vi": "Năm {year}, {best} dẫn đầu ({best_value}), {worst} đứng cuối ({worst_value}) trong {n}/{total} tỉnh, "
+        "thành{scope} có số liệu",
+        "en": "In {year}, {best} ranks first ({best_value}) and {worst} last ({worst_value}) of the {n} of {total} "
+        "provinces{scope} with figures",
+    },
     "export.hl.ranking_one": {"vi": "Năm {year}, {name}: {value}", "en": "In {year}, {name}: {value}"},
     "export.hl.on_track": {
         "vi": "; {k}/{n} tỉnh, thành đúng tiến độ hoặc đã đạt mục tiêu",

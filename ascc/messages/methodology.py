@@ -70,12 +70,12 @@ MESSAGES = {
     "method.precision": {
         "vi": "**So sánh theo độ chính xác công bố.** Giá trị và mục tiêu được so sánh như khi công bố: mỗi giá trị "
         "và mỗi mục tiêu dạng mức được làm tròn trước đến số chữ số thập phân công bố của chỉ tiêu (làm tròn nửa "
-        "về số chẵn, đúng như bảng và biểu đồ hiển thị). Ví dụ 94,99998 % so với mục tiêu 95 %, công bố một chữ "
+        "lên như các biểu thống kê, đúng như bảng và biểu đồ hiển thị). Ví dụ 94,99998 % so với mục tiêu 95 %, công bố một chữ "
         "số thập phân, là 95,0 % so với 95,0 %: đã đạt mục tiêu. Tốc độ tăng trưởng cũng được tính trên các giá "
         "trị đã làm tròn, nên những sai khác nhỏ hơn độ chính xác công bố không làm thay đổi tình trạng.",
         "en": "**Compared at the published precision.** Values and targets are compared as published: each value "
-        "and each level target is first rounded to the indicator's published decimals (half to even, exactly as "
-        "the tables and charts print them). For example 94.99998 % against a target of 95 %, published with one "
+        "and each level target is first rounded to the indicator's published decimals (half up, as statistical "
+        "tables round, exactly as the tables and charts print them). For example 94.99998 % against a target of 95 %, published with one "
         "decimal, is 95.0 % against 95.0 %: target achieved. Growth rates are computed on the rounded values too, "
         "so differences smaller than the published precision never change a status.",
     },
@@ -120,8 +120,8 @@ MESSAGES = {
         "- **tổng**: cộng các giá trị;\n"
         "- **chỉ số**: trung bình cộng của các tỉnh cũ (chỉ số không được cộng hay gia quyền).\n"
         "Giá trị tính lại chỉ có khi mọi tỉnh cũ hợp thành đều có số liệu. Ở chế độ 63 tỉnh, năm 2025 được ghi là "
-        "“chỉ báo cáo theo địa giới mới”. Vùng và cả nước được tổng hợp từ các tỉnh của bộ địa giới đang chọn theo "
-        "cùng quy tắc.",
+        "“chỉ báo cáo theo địa giới mới”. Giá trị của vùng và cả nước: xem mục “Một con số cho cả nước và mỗi vùng” "
+        "bên dưới.",
         "en": "From 1 July 2025 the 63 provinces were merged into 34 (Resolution 202/2025/QH15). Figures up to 2024 "
         "are reported on the 63 former provinces; from 2025 on the 34 new ones. In the 34-province view, years "
         "before 2025 are rebuilt from the former provinces that formed each new one, by the indicator's "
@@ -131,8 +131,8 @@ MESSAGES = {
         "- **sum**: the values added up;\n"
         "- **index**: the plain mean of the former provinces (indices are neither summed nor weighted).\n"
         "A rebuilt value exists only when every former province reported. In the 63-province view, 2025 is shown "
-        "as “reported under the new boundaries”. Regions and the nation are aggregated from the provinces of the "
-        "chosen boundary set by the same rules.",
+        "as “reported under the new boundaries”. For the values of regions and the nation see “One figure for the "
+        "nation and each region” below.",
     },
     "method.split_text": {
         "vi": "Bảy tỉnh mới gồm các tỉnh cũ thuộc hai vùng kinh tế – xã hội. Quy tắc duy nhất được áp dụng: tỉnh mới "

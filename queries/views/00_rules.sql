@@ -1,7 +1,9 @@
--- Rules: the aggregation rules, written once as DuckDB macros and used by every view that aggregates
+-- Macros: the aggregation rules, written once as DuckDB macros and used by every view that aggregates
 -- (the 34-province rebuild, regions and the nation, communes). ascc/rules.py is the same rules in
 -- Python (import checks, demo data, communes); tests/test_rules.py checks that both agree.
--- Parameters: none (macro definitions).
+-- Grain: none (macro definitions, created before the views).
+-- Parameters: none.
+-- Rules: as below.
 -- Inputs of the aggregate macros, per member row:
 --   v     the value (NULL: the member did not report; it is left out)
 --   num   numerator, den  denominator (ratios)

@@ -1,7 +1,7 @@
 -- View: province_results — every province value on both boundary sets, reported or rebuilt.
 -- Grain: one row per indicator x province (P63-* and P34-*) x year x breakdown.
 -- Parameters: none (a view; queries filter it).
--- Rules (the macros of 00_rules.sql):
+-- Rules: the macros of 00_rules.sql, as follows.
 --   * Reported rows are taken as they are (derived = false). Their weight is the row's own, else the
 --     reference weight of the indicator's weight kind for the area and year (area_weights; weight_ref
 --     says which), so a rate published without counts can still be aggregated.
@@ -67,7 +67,8 @@ select b.indicator_code, b.area_id, '34' as boundary_set, b.year, b.breakdown,
        b.numerator, b.denominator, b.weight, b.weight_ref, b.status, b.source,
        cast(null as varchar) as batch_id,
        true as derived, b.n_reported = b.n_members and b.value is not null as complete,
-       b.estimated and b.n_reported = b.n_members,
+       -- one former province alone is its own value: no weighting happened
+       b.estimated and b.n_reported = b.n_members and b.n_members > 1,
        case when b.n_reported < b.n_members then 'incomplete' else b.gap end as gap,
        b.n_reported, b.n_members
 from rebuilt b

@@ -2,7 +2,7 @@
 -- Grain: one row per boundary set ('63' or '34') x area (R-* region or VN) x indicator x year x breakdown.
 -- Parameters: none (a view; queries filter it). Every page, deck, report and download reads regional and
 --   national values here, so a number is the same wherever it is shown.
--- The policy:
+-- Rules: the policy.
 --   * Published first. An aggregate delivered in a batch (a VN or R-* row of results) is shown as
 --     published (basis = 'published'). The nation is the same territory on both boundary sets, so a
 --     published national row applies to both. A region differs in territory between the sets, so a
