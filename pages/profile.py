@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ascc import db, status
+from ascc import db, sources, status
 from ascc.i18n import t
 from ui import commune_ui, deck_ui, present, profile_ui, shell, status_ui
 
@@ -57,7 +57,7 @@ with tab_profile:
         present.chart(fig, key="former_history")
         deck_ui.chart_actions({"kind": "province_trend", "indicator": ind.name, "area": area_id, "year": view.year,
                                "boundary": view.boundary}, plotted, lang=lang, filename=f"{ind.name}_{area_id}_history",
-                              unit=ind["unit"], source=ind["source"], key="act_history")
+                              unit=ind["unit"], source=sources.credit(plotted, ind["source"]), key="act_history")
 
     # 6/ POPULATION GROUPS
     if len(groups):

@@ -7,7 +7,7 @@ import unicodedata
 import pandas as pd
 import streamlit as st
 
-from ascc import charts, db, figcache, geo, i18n, maps, settings
+from ascc import charts, db, figcache, geo, i18n, maps, settings, sources
 from ascc.i18n import t
 from ascc.state import ViewState
 from ui import present, shell
@@ -67,7 +67,7 @@ def province_map(ranking, ind, *, lang, boundary, year, name, demo, selected):
         title=t("regions.map_title", lang, name=name, year=year) + charts.unit_suffix(unit),
         colorscale_reversed=not ind["higher_is_better"],
         selected_area_id=selected[0] if len(selected) == 1 else None,
-        source_note=t("chart.source", lang, source=ind["source"]),
+        source_note=t("chart.source", lang, source=sources.credit(ranking[ranking["value"].notna()], ind["source"])),
         mark=t("demo.mark", lang) if demo else "",
     )
     path = settings.boundaries_path()
@@ -132,12 +132,13 @@ def summary_table(summary: pd.DataFrame, lang: str, unit: str, dec: int) -> pd.D
                 f(v) + (" *" if d else "") + (" †" if e else "")
                 for v, d, e in zip(summary["value"], summary["derived"], summary["estimated"], strict=True)
             ],
-            # published as such, or computed from the provinces (the one value every page shows)
-            t("col.basis", lang): [t(f"value.basis_short.{b}", lang) if isinstance(b, str) else "–" for b in summary["basis"]],
             t("col.median", lang): summary["median_value"].map(f),
             t("col.best", lang): [f"{n} ({f(v)})" if isinstance(n, str) else "–" for n, v in zip(summary["best_name"], summary["best_value"], strict=True)],
             t("col.worst", lang): [f"{n} ({f(v)})" if isinstance(n, str) else "–" for n, v in zip(summary["worst_name"], summary["worst_value"], strict=True)],
             t("col.coverage", lang): [f"{a}/{b}" for a, b in zip(summary["n_reported"], summary["n_areas"], strict=True)],
+            # published as such, or computed from the provinces (the one value every page shows); last, so
+            # value, median, best and worst stay visible on a laptop screen
+            t("col.basis", lang): [t(f"value.basis_short.{b}", lang) if isinstance(b, str) else "–" for b in summary["basis"]],
         }
     )
 
