@@ -124,6 +124,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "* Giá trị tính lại theo địa giới 34 tỉnh: trung bình cộng giá trị của các tỉnh cũ.",
         "en": "* Value rebuilt on the 34-province boundaries: plain mean of the former provinces' values.",
     },
+    "mark.derived_note.estimated": {
+        "vi": "* Giá trị tính lại theo địa giới 34 tỉnh: bình quân tỷ lệ của các tỉnh cũ theo quy mô dân số (†).",
+        "en": "* Value rebuilt on the 34-province boundaries: mean of the former provinces' rates weighted by "
+        "population (†).",
+    },
     "mark.derived_note.any": {
         "vi": "* Giá trị tính lại theo địa giới 34 tỉnh từ số liệu của các tỉnh cũ, theo quy tắc của từng chỉ tiêu "
         "(xem trang Phương pháp).",

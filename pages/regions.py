@@ -105,8 +105,12 @@ st.caption(t("regions.ranking_help", lang))
 event = present.chart(fig, key="rank_chart", on_select="rerun", selection_mode=("points",))
 deck_ui.chart_actions({**spec, "kind": "ranking"}, ranking[ranking["value"].notna()], lang=lang,
                       filename=f"{code}_{year}_ranking", unit=unit, source=credit["ranking"], key="act_ranking")
-if ranking["derived"].any():
-    st.caption(t(f"mark.derived_note.{ind['aggregation']}", lang))
+derived = ranking[ranking["derived"] & ranking["value"].notna()]
+if len(derived):
+    # the rule actually used: counts summed, or (rates without counts) a mean weighted by population
+    merged = derived[derived["n_members"] > 1]  # a province of one former province is its own value
+    rule = "estimated" if len(merged) and merged["estimated"].all() else ind["aggregation"]
+    st.caption(t(f"mark.derived_note.{rule}", lang))
 if ranking["estimated"].any() or summary["estimated"].any():
     st.caption(t("mark.estimated_note", lang))
 for key, ev in (("rank_chart", event), ("map", map_event)):

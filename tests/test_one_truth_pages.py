@@ -94,3 +94,14 @@ def test_hover_shows_source_status_and_batch(use_fixture):
     hover = " ".join(str(c[-1]) for c in fig.to_dict()["data"][0]["customdata"])
     assert "Nguồn: test" in hover and "đợt nhập fx-0001" in hover and "tính toán từ các tỉnh" in hover
     assert "số công bố" in hover
+
+
+def test_rebuild_footnote_of_value_only_rates_says_population_weights(tmp_path, monkeypatch):
+    rows = fixture_data.results()
+    rows.loc[rows["indicator_code"] == "POV", ["numerator", "denominator"]] = None
+    _dataset(tmp_path, monkeypatch, rows)
+    at = new_app("pages/regions.py", lang="en", boundary="34", ind="POV", year="2020")
+    text = texts(at)
+    assert "weighted by population (†)" in text and "numerators and denominators summed" not in text
+    assert "Estimated with population weights" in text
+    db.clear_cache()
