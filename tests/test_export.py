@@ -111,8 +111,9 @@ def test_region_trend_headline_picks_the_most_improved_region():
 
 def test_movement_judged_on_the_values_as_shown():
     assert headlines.movement(4.04, 3.96, 2016, 2024, INFO, "en") == "stayed at 4.0% from 2016 to 2024"
+    # 1,234.5 shown with no decimals is 1.235: half up, as statistical tables round
     assert headlines.movement(1234.5, 2000, 2016, 2024, {**INFO, "unit": "người", "decimals": 0}, "vi") == \
-        "tăng từ 1.234 người năm 2016 lên 2.000 người năm 2024"
+        "tăng từ 1.235 người năm 2016 lên 2.000 người năm 2024"
 
 
 def test_target_clause_met_and_gap():
