@@ -6,8 +6,9 @@
 --   * Published first. An aggregate delivered in a batch (a VN or R-* row of results) is shown as
 --     published (basis = 'published'). The nation is the same territory on both boundary sets, so a
 --     published national row applies to both. A region differs in territory between the sets, so a
---     published region row applies to the set in force in its year only (the 63 former provinces up to
---     2024, the 34 new ones from 2025).
+--     published region row applies to one set only: the set of the provinces its batch delivered for
+--     that year (NSO's 2025 tables are still on the 63 former provinces), else the set the indicator
+--     was reported on that year, else the set in force on 31 December.
 --   * Otherwise computed (basis = 'computed') from the provinces by the indicator's rule (the macros of
 --     00_rules.sql), over the provinces that reported; n_reported / n_areas and pop_share (the reported
 --     provinces' share of the population of the year) give its coverage, and a page never labels a
@@ -15,8 +16,8 @@
 --       - a region of the 63 set from the former provinces; of the 34 set from the new provinces
 --         (rebuilt ones before 2025, complete ones only). A new province that spans two regions belongs
 --         to one region (areas.region_code; rule in data/README.md), so none is counted twice.
---       - the nation from the provinces as reported in the year (the set in force), never from rebuilt
---         values, so its value does not change with the boundary set.
+--       - the nation from the provinces as reported in the year (on the set they were reported on; the
+--         new set if both), never from rebuilt values, so its value does not change with the boundary set.
 --   * estimated = true when reference weights stood in for missing counts or weights ("estimated with
 --     population weights"); gap says why a computed aggregate has no value ('no_weight').
 --   * status: the published row's, else the weakest of the members; source: the published row's, else
@@ -30,6 +31,21 @@ with set_years as (
      and (a.valid_to is null or make_date(cast(r.year as integer), 12, 31) <= a.valid_to)
      and (a.valid_from is null or make_date(cast(r.year as integer), 12, 31) >= a.valid_from)
 ),
+reported as (
+    -- the set an indicator's provinces were reported on in a year (NSO published 2025 on the 63 former
+    -- provinces); when both were, the new one ('34' sorts first)
+    select indicator_code, year, min(boundary_set) as boundary_set
+    from province_results
+    where not derived and value is not null
+    group by all
+),
+batch_sets as (
+    -- the set of the provinces a batch delivered for a year: a region row of the same table is on it
+    select r.batch_id, cast(r.year as integer) as year, min(a.boundary_set) as boundary_set
+    from results r join areas a using (area_id)
+    where a.level = 'province'
+    group by all
+),
 pop as (
     select area_id, year, value as population from area_weights where weight_kind = 'population'
 ),
@@ -41,7 +57,7 @@ prov as (
     left join pop on pop.area_id = p.area_id and pop.year = p.year
 ),
 members as (
-    -- the provinces with a value: regions on their own set; the nation on the set in force, from
+    -- the provinces with a value: regions on their own set; the nation on the set reported, from
     -- reported values only
     select boundary_set, 'R-' || region_code as area_id, boundary_set as value_set, * exclude (boundary_set)
     from prov
@@ -49,7 +65,7 @@ members as (
     union all
     select s.boundary_set, 'VN', p.boundary_set, p.* exclude (boundary_set)
     from prov p
-    join set_years y on y.year = p.year and y.boundary_set = p.boundary_set
+    join reported y on y.indicator_code = p.indicator_code and y.year = p.year and y.boundary_set = p.boundary_set
     cross join (values ('63'), ('34')) s(boundary_set)
     where not p.derived and p.value is not null
 ),
@@ -92,10 +108,12 @@ published as (
     from results r
     join areas a using (area_id)
     cross join (values ('63'), ('34')) s(boundary_set)
+    left join batch_sets b on b.batch_id = r.batch_id and b.year = cast(r.year as integer)
+    left join reported y on y.indicator_code = r.indicator_code and y.year = cast(r.year as integer)
     where r.value is not null
       and (a.level = 'nation'
-           or (a.level = 'region' and s.boundary_set in (
-                select y.boundary_set from set_years y where y.year = cast(r.year as integer))))
+           or (a.level = 'region' and s.boundary_set = coalesce(b.boundary_set, y.boundary_set, (
+                select min(d.boundary_set) from set_years d where d.year = cast(r.year as integer)))))
 )
 select p.boundary_set, p.area_id, p.indicator_code, p.year, p.breakdown, p.value, p.numerator,
        p.denominator, p.weight, p.status, p.source, p.batch_id,
