@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import os
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
-# Folder of the dataset the app reads (Parquet files + manifest.json).
+# The dataset the app reads (Parquet files + manifest.json), or a folder of datasets (one per sub-folder
+# with a manifest.json) among which the sidebar chooses. Default: the bundled data/ folder.
 DATA_DIR_ENV = "ASCC_DATA_DIR"
+DATASETS_DIR = PROJECT_ROOT / "data"
 DEFAULT_DATA_DIR = PROJECT_ROOT / "data"
+MANIFEST = "manifest.json"
 
 # Folder of the .sql files, one question per file.
 # ASCC_QUERIES_DIR points at another copy (the benchmark's --queries, to measure a proposed change).
@@ -51,9 +55,29 @@ PLAN_TARGET_YEAR = 2025
 NEW_BOUNDARY_FIRST_YEAR = 2025
 
 
+# The dataset a page run chose (ascc.datasets.use, from the sidebar or the URL). A context variable: each
+# Streamlit script run has its own thread, so sessions never see each other's choice.
+chosen_dataset: contextvars.ContextVar[Path | None] = contextvars.ContextVar("ascc_dataset", default=None)
+
+
+def datasets_root() -> Path:
+    """ASCC_DATA_DIR (a dataset or a folder of datasets), else the bundled data/ folder."""
+    return _resolved(os.environ.get(DATA_DIR_ENV) or str(DATASETS_DIR))
+
+
 def data_dir() -> Path:
-    """The dataset folder in force now (the variable is read each call, so tests can switch it)."""
-    return _resolved(os.environ.get(DATA_DIR_ENV) or str(DEFAULT_DATA_DIR))
+    """The dataset folder in force now: the run's choice, else the root when it is a dataset, else the
+    root's default dataset (ascc.datasets). The variable is read each call, so tests can switch it."""
+    chosen = chosen_dataset.get()
+    if chosen is not None:
+        return chosen
+    root = datasets_root()
+    if (root / MANIFEST).exists() or not root.is_dir():
+        return root
+    from ascc import datasets  # the listing lives there; settings stays free of other imports
+
+    found = datasets.available(root)
+    return found[0].path if found else root
 
 
 @functools.lru_cache(maxsize=16)

@@ -8,11 +8,12 @@ from types import MappingProxyType
 
 import streamlit as st
 
-from ascc import db, i18n, lookups, state
+from ascc import datasets, db, i18n, lookups, state
 from ascc.i18n import t
 from ui import present
 
 ALL, LATEST = "ALL", "LATEST"
+DATASET_PARAM, DATASET_KEY = "ds", "f_dataset"
 _KEYS = {"lang": "f_lang", "boundary": "f_boundary", "region": "f_region", "provinces": "f_provinces", "year": "f_year"}
 
 
@@ -93,8 +94,39 @@ def keep_in_url(name: str, value, default=None) -> None:
         st.query_params[name] = str(value)
 
 
+def use_dataset() -> datasets.Dataset:
+    """Make the dataset of this session (the sidebar's choice, else the URL's ``ds``, else the default) the
+    one every query of this run reads. Filters that do not exist in it fall back when they are drawn."""
+    ss = st.session_state
+    key = ss.get(DATASET_KEY) or st.query_params.get(DATASET_PARAM)
+    chosen = datasets.use(key)
+    previous = ss.get("_dataset_in_use")
+    if previous is not None and previous != chosen.key:
+        # One deck per dataset (slides are fetched from the dataset in force): a deck collected on the
+        # published statistics never takes in simulated figures after a switch, and comes back after one.
+        ss[f"_deck:{previous}"] = ss.get("deck", [])
+        ss["deck"] = ss.pop(f"_deck:{chosen.key}", [])
+    if ss.get(DATASET_KEY) != chosen.key and DATASET_KEY not in ss:
+        ss[DATASET_KEY] = chosen.key  # the widget's first value, from the URL (later the widget owns it)
+    ss["_dataset_in_use"] = chosen.key
+    return chosen
+
+
+def _dataset_picker(lang: str, current: datasets.Dataset) -> None:
+    # Only when there is a choice: one dataset needs no widget.
+    found = datasets.available()
+    if len(found) < 2:
+        return
+    titles = {d.key: d.title(lang) for d in found}
+    if st.session_state.get(DATASET_KEY) not in titles:  # a dataset that went away
+        st.session_state[DATASET_KEY] = current.key
+    st.selectbox(t("sidebar.dataset_choice", lang), options=list(titles), format_func=titles.get, key=DATASET_KEY,
+                 help=t("sidebar.dataset_help", lang))
+
+
 def render_sidebar() -> state.ViewState:
     """Draw the shared filters; return the view they describe and mirror it in the URL."""
+    dataset_in_use = use_dataset()
     c = choices()
     _init_from_url(c)
     ss = st.session_state
@@ -108,6 +140,7 @@ def render_sidebar() -> state.ViewState:
             key=_KEYS["lang"],
             horizontal=True,
         )
+        _dataset_picker(lang, dataset_in_use)
         boundary = st.radio(
             t("sidebar.boundary", lang),
             options=list(state.BOUNDARY_SETS),
@@ -160,8 +193,10 @@ def render_sidebar() -> state.ViewState:
     view = state.ViewState(lang=lang, boundary=boundary, region=region, provinces=tuple(selected), year=year)
     # Pages own other parameters (the indicator, the province of a profile): keep them.
     page_owned = {k: v for k, v in st.query_params.to_dict().items() if k not in state.PARAMS}
-    page_owned = {k: v for k, v in page_owned.items() if k not in (present.PARAM, present.SLIDE_PARAM)}
-    st.query_params.from_dict({**page_owned, **state.to_params(view), **present.url_params()})
+    page_owned = {k: v for k, v in page_owned.items() if k not in (present.PARAM, present.SLIDE_PARAM, DATASET_PARAM)}
+    # The dataset in the URL unless it is the default one, so a shared link opens the same figures.
+    ds = {} if dataset_in_use == datasets.available()[0] else {DATASET_PARAM: dataset_in_use.key}
+    st.query_params.from_dict({**page_owned, **ds, **state.to_params(view), **present.url_params()})
     ss["view"] = view
     return view
 

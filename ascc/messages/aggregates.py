@@ -1,6 +1,13 @@
 """Texts on how regional and national figures are chosen (published or computed) and on estimates."""
 
 MESSAGES = {
+    "sidebar.dataset_choice": {"vi": "Bộ dữ liệu", "en": "Dataset"},
+    "sidebar.dataset_help": {
+        "vi": "Số liệu công bố của Tổng cục Thống kê, hoặc dữ liệu mô phỏng của Đề án 161 (cho các chỉ tiêu chưa "
+        "có chuỗi số liệu công bố và để tập dượt).",
+        "en": "Statistics published by the National Statistics Office, or the simulated Project 161 data (for "
+        "indicators without a published series, and for rehearsal).",
+    },
     "card.coverage": {"vi": " ({n}/{total} tỉnh, {share} % dân số)", "en": " ({n}/{total} provinces, {share}% of population)"},
     "col.basis": {"vi": "Số liệu", "en": "Figure"},
     "value.basis_short.computed": {"vi": "tính toán", "en": "computed"},
