@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from ascc import settings
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,21 @@ def use(key: str | None) -> Dataset:
     chosen = by_key(key)
     settings.chosen_dataset.set(chosen.path)
     return chosen
+
+
+def bound(fn: Callable[[], T]) -> Callable[[], T]:
+    """``fn`` made to read the dataset in force now when it is called later, elsewhere (a deferred download
+    is made by the server outside the page's run, where no dataset has been chosen)."""
+    path = settings.data_dir()
+
+    def call() -> T:
+        token = settings.chosen_dataset.set(path)
+        try:
+            return fn()
+        finally:
+            settings.chosen_dataset.reset(token)
+
+    return call
 
 
 def clear() -> None:

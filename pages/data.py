@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ascc import db, settings
+from ascc import bundle, datasets, db, settings
 from ascc.i18n import t
 from ui import data_ui, shell
 
@@ -20,6 +20,10 @@ history = db.run_query("batch_list")
 
 st.title(t("data.title", lang))
 st.caption(t("data.intro", lang))
+# The whole dataset, as Open SDG and OWID offer it (made on click, from the dataset chosen in this run).
+st.download_button(t("data.download_all", lang), data=datasets.bound(lambda: bundle.dataset_zip(lang)),
+                   file_name=f"ascc-{info.data_dir.name}-{info.version}.zip", mime="application/zip",
+                   icon=":material/folder_zip:", on_click="ignore", help=t("data.download_all_help", lang))
 data_ui.flash(lang)
 tab_catalogue, tab_quality, tab_batches, tab_import = st.tabs(
     [t("data.tab_catalogue", lang), t("data.tab_quality", lang), t("data.tab_batches", lang), t("data.tab_import", lang)]

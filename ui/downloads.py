@@ -16,7 +16,7 @@ from pathlib import PurePath
 import pandas as pd
 import streamlit as st
 
-from ascc import charts, db, i18n, progress
+from ascc import charts, datasets, db, i18n, progress
 from ascc.i18n import t
 
 # The same toolbar as charts.PLOTLY_CONFIG, saving SVG (vector) instead of PNG at the same size.
@@ -122,10 +122,10 @@ def chart_downloads(df: pd.DataFrame, *, lang: str, filename: str, unit: str, so
     """
     stem = _stem(filename)
     c1, c2, _ = st.columns([1, 1, 2])
-    c1.download_button(t("download.csv", lang), data=lambda: csv_bytes(_table(df, lang, unit, source)),
+    c1.download_button(t("download.csv", lang), data=datasets.bound(lambda: csv_bytes(_table(df, lang, unit, source))),
                        file_name=f"{stem}.csv", mime=CSV_MIME, key=f"{key}_csv", icon=":material/download:",
                        on_click="ignore", type="tertiary", help=t("download.help", lang))  # fmt: skip
-    c2.download_button(t("download.xlsx", lang), data=lambda: _xlsx(df, lang, stem, unit, source),
+    c2.download_button(t("download.xlsx", lang), data=datasets.bound(lambda: _xlsx(df, lang, stem, unit, source)),
                        file_name=f"{stem}.xlsx", mime=XLSX_MIME, key=f"{key}_xlsx", icon=":material/download:",
                        on_click="ignore", type="tertiary", help=t("download.help", lang))  # fmt: skip
 

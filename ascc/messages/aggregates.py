@@ -1,6 +1,13 @@
 """Texts on how regional and national figures are chosen (published or computed) and on estimates."""
 
 MESSAGES = {
+    "data.download_all": {"vi": "Tải toàn bộ bộ dữ liệu (.zip)", "en": "Download the whole dataset (.zip)"},
+    "data.download_all_help": {
+        "vi": "Mọi số liệu dạng bảng dài (CSV), giá trị vùng và cả nước như trên các trang, danh mục chỉ tiêu, mục "
+        "tiêu kèm văn bản, thông tin nguồn.",
+        "en": "Every figure in long CSV, the regional and national values as the pages show them, the indicator "
+        "catalogue, targets with their documents, and source notes.",
+    },
     "sidebar.dataset_choice": {"vi": "Bộ dữ liệu", "en": "Dataset"},
     "sidebar.dataset_help": {
         "vi": "Số liệu công bố của Tổng cục Thống kê, hoặc dữ liệu mô phỏng của Đề án 161 (cho các chỉ tiêu chưa "
