@@ -63,7 +63,7 @@ def main(argv: list[str]) -> int:
     if cmd == "lint":
         ensure_venv("requirements-dev.txt")
         return sh(PY, "-m", "ruff", "check", ".")
-    if cmd in ("demo-data", "bench", "export-deck", "import", "init-dataset", "batches", "rollback", "indicators",
+    if cmd in ("demo-data", "build-public", "bench", "export-deck", "import", "init-dataset", "batches", "rollback", "indicators",
                "targets"):
         ensure_venv("requirements.txt")
         return sh(PY, "-m", "ascc", cmd, *rest)

@@ -39,6 +39,24 @@ def _demo_data(args: argparse.Namespace) -> int:
     return 0
 
 
+def _build_public_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", type=Path, default=None,
+                        help=f"folder to write (default: {settings.DATASETS_DIR / 'public'})")
+
+
+def _build_public(args: argparse.Namespace) -> int:
+    from ascc.public import BuildError, build_public
+
+    out = args.out if args.out is not None else settings.DATASETS_DIR / "public"
+    try:
+        manifest = build_public(out)
+    except BuildError as exc:
+        print(f"build-public: a source table did not import cleanly:\n{exc}", file=sys.stderr)
+        return 1
+    print(f"public-statistics dataset {manifest['version']} written to {out}")
+    return 0
+
+
 def _export_deck_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--indicator", required=True, help="indicator code, e.g. POV_MD")
     parser.add_argument("--by", choices=("region", "province"), default="region",
@@ -136,6 +154,11 @@ COMMANDS: dict[str, Command] = {
         help="regenerate the simulated demo dataset (byte-identical on every run)",
         add_arguments=_demo_data_arguments,
         run=_demo_data,
+    ),
+    "build-public": Command(
+        help="build the public-statistics dataset from the NSO tables in data/sources/nso (byte-identical)",
+        add_arguments=_build_public_arguments,
+        run=_build_public,
     ),
     "export-deck": Command(
         help="build a PowerPoint deck (.pptx) for one indicator, by region or by province of a region",

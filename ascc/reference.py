@@ -1243,10 +1243,10 @@ TARGETS: list[tuple] = [
 ]  # fmt: skip
 
 
-def indicators() -> pd.DataFrame:
+def indicators(specs: list[dict] | None = None) -> pd.DataFrame:
     """One row per indicator with its rule, scale, direction, range, current lead and texts."""
     rows = []
-    for order, spec in enumerate(INDICATOR_SPECS, start=1):
+    for order, spec in enumerate(INDICATOR_SPECS if specs is None else specs, start=1):
         low, high = spec["range"]
         rows.append(
             {
@@ -1264,7 +1264,7 @@ def indicators() -> pd.DataFrame:
                 "sdg_target": spec["sdg"],
                 "aggregation": spec["aggregation"],
                 "scale": spec["scale"],
-                "weight_kind": WEIGHT_KIND.get(spec["code"], "none"),
+                "weight_kind": spec.get("weight_kind") or WEIGHT_KIND.get(spec["code"], "none"),
                 "limit_value": spec["limit"],
                 "min_value": low,
                 "max_value": high,
@@ -1285,10 +1285,10 @@ def indicators() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def indicator_leads() -> pd.DataFrame:
+def indicator_leads(specs: list[dict] | None = None) -> pd.DataFrame:
     """One row per indicator and lead ministry period (the March 2025 merger moved many indicators)."""
     rows = []
-    for spec in INDICATOR_SPECS:
+    for spec in INDICATOR_SPECS if specs is None else specs:
         valid_from = None
         for ministry, until, note_vi, note_en in spec["leads"]:
             rows.append(
