@@ -64,7 +64,7 @@ def main(argv: list[str]) -> int:
         ensure_venv("requirements-dev.txt")
         return sh(PY, "-m", "ruff", "check", ".")
     if cmd in ("demo-data", "build-public", "bench", "export-deck", "import", "init-dataset", "batches", "rollback", "indicators",
-               "targets"):
+               "targets", "weights"):
         ensure_venv("requirements.txt")
         return sh(PY, "-m", "ascc", cmd, *rest)
     print(__doc__)

@@ -48,7 +48,7 @@ from ascc import batches, dataset, db, i18n, ingest, progress, schema, settings,
 from ascc.i18n import t
 from ascc.ingest import Problem, Rejected, _text, key
 
-TABLES = versions.VERSIONED
+TABLES = ("indicators", "targets")  # reference weights: ascc.weights
 TEXT_COLUMNS = ("name_vi", "name_en", "short_vi", "short_en", "unit_vi", "unit_en", "pillar_code", "ministry_code",
                 "sdg_target", "aggregation", "weight_kind", "definition_vi", "definition_en", "source_vi", "source_en")
 INT_COLUMNS = ("decimals", "base_year", "target_year", "sort_order")
@@ -164,30 +164,34 @@ class Sheet:
     present: set[str]  # the columns the file has
 
 
-def _column_of(cell, names: tuple[str, ...]) -> str | None:
+def _column_of(cell, names: tuple[str, ...], aliases: dict[str, set[str]] = ALIASES) -> str | None:
     text = _text(cell)
     if not text:
         return None
     for part in [text, *re.split(r"[/|\n]", text)]:
         k = key(part)
         for name in names:
-            if k == key(name) or k in ALIASES.get(name, ()):
+            if k == key(name) or k in aliases.get(name, ()):
                 return name
     return None
 
 
-def read_sheet(data: bytes, file_name: str, table: str, sheet: str | None, report: Report) -> Sheet:
-    """Find the header row and the data rows below it (raises ingest.Rejected when the file is unusable)."""
+def read_sheet(data: bytes, file_name: str, table: str, sheet: str | None, report: Report, *,
+               names: tuple[str, ...] | None = None, anchor: str = "indicator_code", required: tuple[str, ...] = (),
+               aliases: dict[str, set[str]] = ALIASES) -> Sheet:
+    """Find the header row (the first naming ``anchor``) and the data rows below it (raises ingest.Rejected
+    when the file is unusable). ``names``, ``required`` and ``aliases`` default to the table's."""
     grid = ingest.read_grid(data, file_name, sheet)
     report.format = {"kind": grid.kind, "encoding": grid.encoding, "delimiter": grid.delimiter, "sheet": grid.sheet}
-    names = columns(table)
+    names = names or columns(table)
+    required = required or (TARGET_REQUIRED if table == "targets" else ())
     for r in range(min(len(grid.rows), ingest.HEADER_SCAN_ROWS)):
         found: dict[str, list[int]] = {}
         for c, cell in enumerate(grid.rows[r]):
-            name = _column_of(cell, names)
+            name = _column_of(cell, names, aliases)
             if name:
                 found.setdefault(name, []).append(c)
-        if "indicator_code" not in found:
+        if anchor not in found:
             continue
         dupes = tuple(n for n, cols in found.items() if len(cols) > 1)
         if dupes:
@@ -197,17 +201,16 @@ def read_sheet(data: bytes, file_name: str, table: str, sheet: str | None, repor
         for c, text in headers.items():
             if c not in used:
                 report.add("ignored_column", "warning", row=r + 1, col=c, header=text)
-        if table == "targets":
-            for name in TARGET_REQUIRED:
-                if name not in found:
-                    raise Rejected(Problem("catalogue_missing_column", "error", row=r + 1, params={"column": name}))
+        for name in required:
+            if name not in found:
+                raise Rejected(Problem("catalogue_missing_column", "error", row=r + 1, params={"column": name}))
         rows = []
         for i in range(r + 1, len(grid.rows)):
             if all(v is None or _text(v) == "" for v in grid.rows[i]):
                 continue
             rows.append(Row(i + 1, {n: (cols[0], grid.cell(i, cols[0])) for n, cols in found.items()}))
         return Sheet(grid, rows, headers, set(found))
-    raise Rejected(Problem("catalogue_no_header", "error", params={"column": "indicator_code"}))
+    raise Rejected(Problem("catalogue_no_header", "error", params={"column": anchor}))
 
 
 class Checker:

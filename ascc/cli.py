@@ -130,6 +130,19 @@ def _table_arguments(parser: argparse.ArgumentParser) -> None:
     _data_dir_argument(parser)
 
 
+def _weights_arguments(parser: argparse.ArgumentParser) -> None:
+    _table_arguments(parser)
+    parser.add_argument("--derive-new", action="store_true",
+                        help="for each kind and year, give a new province the file has no weight for the sum of its "
+                        "former provinces' weights, when the file has every one of them")
+
+
+def _weights(args: argparse.Namespace) -> int:
+    from ascc import weights  # pandas and openpyxl only for this command
+
+    return weights.cli_command(args)
+
+
 def _catalogue_command(table: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         from ascc import catalogue  # pandas and openpyxl only for these commands
@@ -195,6 +208,12 @@ COMMANDS: dict[str, Command] = {
         help="import targets with their citations from a CSV/Excel file (one batch), or export them",
         add_arguments=_table_arguments,
         run=_catalogue_command("targets"),
+    ),
+    "weights": Command(
+        help="import reference weights (population, households ... per province and year) from a CSV/Excel file "
+        "(one batch), or export them",
+        add_arguments=_weights_arguments,
+        run=_weights,
     ),
     # ascc.bench is imported only when the command runs (it starts AppTest and DuckDB processes).
     "bench": Command(

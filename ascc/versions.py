@@ -1,17 +1,20 @@
-"""Versioned reference tables (the indicator catalogue, targets): each import is a batch of the log, and a rollback.
+"""Versioned reference tables (the indicator catalogue, targets, reference weights): each import is a batch of the log,
+and a rollback.
 
 Storage design (as for results in ascc.batches: nothing is lost, the batch log is the record):
 
-* ``<name>.parquet`` (``indicators.parquet``, ``targets.parquet``) is the table in force, the file the
-  ``indicators`` and ``targets`` views read (ascc/db.py). Once a table has been imported it is always
-  **derived**: the base, then the rows of every batch of that table the log records as committed and not
-  withdrawn, in log order.
+* ``<name>.parquet`` (``indicators.parquet``, ``targets.parquet``, ``weights.parquet``) is the table in
+  force, the file the ``indicators``, ``targets`` and ``weights`` views read (ascc/db.py). Once a table has
+  been imported it is always **derived**: the base, then the rows of every batch of that table the log
+  records as committed and not withdrawn, in log order.
 * ``tables/<name>/base.parquet`` is the table as it was before its first import (written once, by that
-  import: for a dataset made by init-dataset, the reference catalogue and an empty targets table).
+  import: for a dataset made by init-dataset, the reference catalogue, an empty targets table and the NSO
+  population weights).
 * ``tables/<name>/<batch_id>.parquet`` holds the rows one batch delivered. A batch **replaces every row
-  of the indicators it names** (an indicator's definition; all targets of an indicator), so replaying the
-  batches in order, the latest batch naming an indicator wins, as the latest batch wins for results.
-  The log entry's ``note`` names the table (``indicators`` or ``targets``).
+  of the keys it names** (``KEYS``: an indicator's definition; all targets of an indicator; the weight of
+  a kind for a province and year), so replaying the batches in order, the latest batch naming a key wins,
+  as the latest batch wins for results. The log entry's ``note`` names the table (``indicators``,
+  ``targets`` or ``weights``).
 * Commit, under the dataset lock (the caller holds it): (1) write the batch's rows (invisible: no log
   entry names them yet); (2) append the log entry: the commit point; (3) replace ``<name>.parquet`` by
   the replay. ``batches.withdraw`` appends a "withdrawn" entry and replays: the batch's rows disappear
@@ -32,11 +35,14 @@ import pyarrow.parquet as pq
 
 from ascc import batches, dataset, schema
 
-VERSIONED = ("indicators", "targets")
+VERSIONED = ("indicators", "targets", "weights")
 TABLES_DIR = "tables"
 BASE = "base"
 # The order rows are kept in (the table in force is rewritten whole on each change).
-_ORDER = {"indicators": ["sort_order", "indicator_code"], "targets": ["indicator_code", "area_id", "year", "target_type"]}
+_ORDER = {"indicators": ["sort_order", "indicator_code"], "targets": ["indicator_code", "area_id", "year", "target_type"],
+          "weights": ["weight_kind", "area_id", "year"]}
+# What a batch's rows replace: every row of the table in force with the same key.
+KEYS = {"indicators": ["indicator_code"], "targets": ["indicator_code"], "weights": ["weight_kind", "area_id", "year"]}
 
 
 def folder(data_dir: Path, name: str) -> Path:
@@ -77,13 +83,14 @@ def _batches_of(log: pd.DataFrame, name: str) -> list[str]:
 
 
 def replay(data_dir: Path, name: str, log: pd.DataFrame) -> pd.DataFrame:
-    """The table as the log says it is: the base, then each live batch replacing the indicators it names."""
+    """The table as the log says it is: the base, then each live batch replacing the keys it names."""
     data_dir = Path(data_dir)
     base = folder(data_dir, name) / f"{BASE}.parquet"
     frame = _read(base, name) if base.exists() else current(data_dir, name)
     for batch_id in _batches_of(log, name):
         rows = _read(folder(data_dir, name) / f"{batch_id}.parquet", name)
-        kept = frame[~frame["indicator_code"].isin(set(rows["indicator_code"]))]
+        keys = KEYS[name]
+        kept = frame[~frame.set_index(keys).index.isin(rows.set_index(keys).index)]
         frame = pd.concat([kept, rows], ignore_index=True) if len(kept) else rows
     return frame.sort_values(_ORDER[name], kind="stable", ignore_index=True)
 
@@ -131,7 +138,7 @@ def commit(data_dir: Path, name: str, rows: pd.DataFrame, *, file_name: str, sha
     # 1. the batch's rows, invisible until the log names the batch
     _write(rows, name, folder(data_dir, name) / f"{batch_id}.parquet")
     # 2. the commit point
-    codes = ",".join(sorted(set(rows["indicator_code"])))
+    codes = ",".join(sorted(set(rows["indicator_code"]))) if "indicator_code" in rows else ""
     log = batches._entry(log, batch_id=batch_id, status="committed", logged_at=None, who=who, file_name=file_name,
                          sha256=sha256, rows=len(rows), indicators=codes, years=years, note=name)
     batches._write_log(data_dir, log)

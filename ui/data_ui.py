@@ -58,6 +58,7 @@ def catalogue(df: pd.DataFrame, target_rows: pd.DataFrame, lang: str) -> None:
     )
     st.dataframe(table, hide_index=True, width="stretch", height=36 * (len(table) + 1) + 4)
     target_table(target_rows, lang)
+    weight_table(db.run_query("data_weights", lang=lang), lang)
     names = dict(zip(df["indicator_code"], df["name"], strict=True))
     code = st.selectbox(t("data.definition_pick", lang), options=list(names),
                         format_func=lambda c: f"{c} – {names[c]}", key="data_definition")
@@ -89,6 +90,22 @@ def target_table(df: pd.DataFrame, lang: str) -> None:
     if df["illustrative"].any():  # the demo's targets that no document sets
         columns[t("data.targets.illustrative", lang)] = ["✓" if x else "" for x in df["illustrative"]]
     st.dataframe(pd.DataFrame(columns), hide_index=True, width="stretch")
+
+
+def weight_table(df: pd.DataFrame, lang: str) -> None:
+    """The reference weights held, by kind and boundary set: years, provinces and source (a small table)."""
+    st.subheader(t("data.weights.title", lang))
+    if df.empty:
+        st.info(t("data.weights.none", lang))
+        return
+    st.caption(t("data.weights.caption", lang))
+    st.table(pd.DataFrame({
+        t("data.weights.col.kind", lang): [t(f"weight_kind.{k}", lang) for k in df["weight_kind"]],
+        t("data.col.boundary", lang): [t(f"sidebar.boundary.{b}", lang) for b in df["boundary_set"]],
+        t("data.col.years", lang): [_years_text(r, lang) for r in df.itertuples()],
+        t("data.weights.col.provinces", lang): df["n_provinces"].astype(int),
+        t("data.col.source", lang): df["source"].fillna("–"),
+    }).set_index(t("data.weights.col.kind", lang)))
 
 
 def quality(df: pd.DataFrame, lang: str) -> None:
@@ -184,6 +201,7 @@ def _cli_hint(info: db.DatasetInfo) -> str:
         f"python -m ascc import GSO_TABLE.xlsx --indicator HH_COMPUTER --dry-run --data-dir {info.data_dir}\n"
         f"python -m ascc indicators import CATALOGUE.xlsx --data-dir {info.data_dir}\n"
         f"python -m ascc targets import TARGETS.xlsx --data-dir {info.data_dir}\n"
+        f"python -m ascc weights import WEIGHTS.xlsx --data-dir {info.data_dir}\n"
         f"python -m ascc batches --data-dir {info.data_dir}\n"
         f"python -m ascc rollback BATCH_ID --data-dir {info.data_dir}"
     )
