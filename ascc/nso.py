@@ -97,7 +97,8 @@ def population_weights(areas: pd.DataFrame, lineage: pd.DataFrame, path: Path | 
     table = read_table(path or SOURCES_DIR / POPULATION_FILE)
     table = table[table["item"] == POPULATION_ITEM].assign(area_id=lambda d: province_ids(d["label"], areas).values)
     former = table[table["area_id"].fillna("").str.startswith("P63-") & table["value"].notna()]
-    former = former.assign(value=former["value"] * 1000.0)[["area_id", "year", "value"]]
+    # thousand persons x 1,000, as whole persons (2 decimals of thousands: no fraction of a person is lost)
+    former = former.assign(value=(former["value"] * 1000.0).round())[["area_id", "year", "value"]]
     links = lineage[lineage["former_id"].str.startswith("P63-")]
     new = (
         former.merge(links, left_on="area_id", right_on="former_id")
