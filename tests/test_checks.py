@@ -41,10 +41,14 @@ def test_checks_catch_inconsistent_ratio_and_unknown_area(tmp_path, monkeypatch)
     wrong = {**fixture_data._ratio("WATER", "VN", 2019, 500, 1000), "value": 55.0, "batch_id": "fx-0002"}
     unknown = {**fixture_data._ratio("WATER", "P63-99", 2019, 5, 10), "batch_id": "fx-0002"}
     wrong_set = {**fixture_data._ratio("WATER", "P34-01", 2019, 5, 10), "batch_id": "fx-0002"}
-    _broken(tmp_path, monkeypatch, [wrong, unknown, wrong_set])
+    too_late = {**fixture_data._ratio("WATER", "P63-02", 2026, 5, 10), "batch_id": "fx-0002"}
+    # 2025 on a former province is allowed: the statistics office published 2025 on the 63 provinces
+    former_2025 = {**fixture_data._ratio("DIS", "P63-02", 2025, 5, 10), "batch_id": "fx-0002"}
+    _broken(tmp_path, monkeypatch, [wrong, unknown, wrong_set, too_late, former_2025])
     assert len(db.run_query("checks/results_ratio_consistent")) == 1
     assert db.run_query("checks/results_known_keys")["area_id"].tolist() == ["P63-99"]
-    assert db.run_query("checks/results_boundary_period")["area_id"].tolist() == ["P34-01"]
+    assert sorted(db.run_query("checks/results_boundary_period")["area_id"]) == ["P34-01", "P63-02"]
+    assert db.run_query("checks/results_boundary_period")["year"].astype(int).tolist().count(2026) == 1
     db.clear_cache()
 
 
