@@ -25,7 +25,7 @@ def _demo_data_arguments(parser: argparse.ArgumentParser) -> None:
         "--out",
         type=Path,
         default=None,
-        help=f"folder to write (default: ${settings.DATA_DIR_ENV} or {settings.DEFAULT_DATA_DIR})",
+        help=f"folder to write (default: {settings.DEFAULT_DATA_DIR})",
     )
 
 
@@ -33,7 +33,8 @@ def _demo_data(args: argparse.Namespace) -> int:
     # Imported here so that other commands do not pay for numpy/pandas start-up.
     from ascc.demo import build_demo
 
-    out = args.out if args.out is not None else settings.data_dir()
+    # Never the dataset in force: under a folder of datasets that is the published statistics.
+    out = args.out if args.out is not None else settings.DEFAULT_DATA_DIR
     manifest = build_demo(out)
     print(f"demo dataset {manifest['version']} written to {out}")
     return 0
@@ -41,13 +42,13 @@ def _demo_data(args: argparse.Namespace) -> int:
 
 def _build_public_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, default=None,
-                        help=f"folder to write (default: {settings.DATASETS_DIR / 'public'})")
+                        help=f"folder to write (default: {settings.PUBLIC_DATA_DIR})")
 
 
 def _build_public(args: argparse.Namespace) -> int:
     from ascc.public import BuildError, build_public
 
-    out = args.out if args.out is not None else settings.DATASETS_DIR / "public"
+    out = args.out if args.out is not None else settings.PUBLIC_DATA_DIR
     try:
         manifest = build_public(out)
     except BuildError as exc:

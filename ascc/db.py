@@ -224,7 +224,7 @@ def _define_views(data_dir: Path) -> duckdb.DuckDBPyConnection:
                 f" {visible}) where _rn = 1"
             )
             # `results` holds the province, region and national rows; commune rows (ids starting with C,
-            # data/README.md) are read through commune_results only, so province questions never scan them.
+            # data/demo/README.md) are read through commune_results only, so province questions never scan them.
             con.execute("create view results as select * from results_latest where not starts_with(area_id, 'C')")
         elif path.exists():
             con.execute(f"create view {name} as select * from read_parquet({_sql_literal(path)})")

@@ -24,7 +24,7 @@ MISSING_SHARE = 0.015  # share of province-years left out, to exercise gaps in t
 REGION_ORDER = tuple(reference.REGIONS)
 
 # ---------------------------------------------------------------------------------------------------
-# Published figures used for calibration (each cited in data/README.md)
+# Published figures used for calibration (each cited in data/demo/README.md)
 # ---------------------------------------------------------------------------------------------------
 
 # Monthly income per capita, thousand VND, preliminary 2023, by former province: GSO Statistical
@@ -86,7 +86,7 @@ class Sim:
     year_shocks: dict[tuple[int, str], float] = field(default_factory=dict)
 
 
-# National paths: published where data/README.md cites a source, illustrative elsewhere.
+# National paths: published where data/demo/README.md cites a source, illustrative elsewhere.
 SIMS: dict[str, Sim] = {
     "SIPAS": Sim(
         _path(78.0, 79.0, 80.0, 81.0, 80.5, 81.5, 80.1, 82.7, 83.5, 84.5), "population", "linear",

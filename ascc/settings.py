@@ -13,7 +13,10 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # with a manifest.json) among which the sidebar chooses. Default: the bundled data/ folder.
 DATA_DIR_ENV = "ASCC_DATA_DIR"
 DATASETS_DIR = PROJECT_ROOT / "data"
-DEFAULT_DATA_DIR = PROJECT_ROOT / "data"
+# The bundled datasets: the simulated Project 161 data (python -m ascc demo-data; also where the reference
+# tables of a new official dataset come from) and the published statistics (python -m ascc build-public).
+DEFAULT_DATA_DIR = DATASETS_DIR / "demo"
+PUBLIC_DATA_DIR = DATASETS_DIR / "public"
 MANIFEST = "manifest.json"
 
 # Folder of the .sql files, one question per file.

@@ -14,7 +14,7 @@ import pytest
 from ascc import demo, schema, settings
 from ascc.cli import main as cli_main
 
-COMMITTED = settings.PROJECT_ROOT / "data"
+COMMITTED = settings.DEFAULT_DATA_DIR
 
 
 def _files(folder: Path) -> dict[str, bytes]:

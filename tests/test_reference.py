@@ -110,7 +110,7 @@ def test_population_and_area_equal_nso_table():
 
 def test_region_rule_for_the_34():
     # The seven new provinces spanning two regions, and the region of their largest-population part
-    # (documented in data/README.md).
+    # (documented in data/demo/README.md).
     split = reference.split_provinces_34()
     assert sorted(split) == ["24", "25", "51", "52", "66", "68", "80"]
     regions = reference.region_of_34()
@@ -188,7 +188,7 @@ def test_targets(tables):
 
 
 def test_readme_documents_every_file_and_indicator(tables):
-    readme = (settings.PROJECT_ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    readme = (settings.DEFAULT_DATA_DIR / "README.md").read_text(encoding="utf-8")
     for file_name, _ in schema.TABLES.values():
         assert f"`{file_name}" in readme, file_name
     for code in tables["indicators"]["indicator_code"]:

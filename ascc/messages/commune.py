@@ -76,9 +76,9 @@ MESSAGES = {
     "commune.download": {"vi": "Tải danh sách (CSV)", "en": "Download the list (CSV)"},
     "commune.derived_note": {
         "vi": "* Tính lại: giá trị trước năm 2025 của xã, phường mới được tính từ các xã cũ đã hợp thành (tử số, "
-        "mẫu số cộng dồn). Xã cũ bị chia cho nhiều xã mới được tính trọn vào xã mới chính (xem data/README.md).",
+        "mẫu số cộng dồn). Xã cũ bị chia cho nhiều xã mới được tính trọn vào xã mới chính (xem data/demo/README.md).",
         "en": "* Rebuilt: values before 2025 of a new commune are computed from the former communes it was formed "
         "from (numerators and denominators summed). A former commune divided among several new ones counts whole "
-        "in its main successor (see data/README.md).",
+        "in its main successor (see data/demo/README.md).",
     },
 }

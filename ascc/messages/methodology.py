@@ -152,11 +152,11 @@ MESSAGES = {
         "giống), hiệu chỉnh theo một số số liệu quốc gia đã công bố (Ngân hàng Thế giới WDI, Niên giám Thống kê) "
         "để trông hợp lý khi diễn tập. Đây KHÔNG phải số liệu thống kê chính thức; mọi trang, biểu đồ và bản "
         "trình chiếu đều mang dấu “DỮ LIỆU MÔ PHỎNG”. Các mục tiêu ghi “minh họa” không phải mục tiêu chính thức. "
-        "Chi tiết: data/README.md.",
+        "Chi tiết: data/demo/README.md.",
         "en": "The dataset bundled with the app is SIMULATED: generated with a fixed seed and calibrated to a few "
         "published national figures (World Bank WDI, the Statistical Yearbook) so that it looks plausible for a "
         "rehearsal. It is NOT official statistics; every page, chart and slide carries a “DEMO DATA” mark. Targets "
-        "marked “illustrative” are not official targets. Details: data/README.md.",
+        "marked “illustrative” are not official targets. Details: data/demo/README.md.",
     },
     "method.official_text": {
         "vi": "Bộ dữ liệu đang dùng là bộ dữ liệu chính thức do cán bộ dữ liệu nhập; xem trang Dữ liệu để biết từng "

@@ -29,9 +29,9 @@ def shots_dir() -> Path:
 def app_url():
     if not chromium_path():
         pytest.skip("chromium is not installed (python3 tasks.py test installs it where apt-get is allowed)")
-    # The bundled dataset, whatever the environment says.
+    # The bundled demo dataset (the journeys use its communes and breakdowns), whatever the environment says.
     env = {k: v for k, v in os.environ.items() if k != "ASCC_DATA_DIR"}
-    with streamlit_server(env={**env, "ASCC_DATA_DIR": str(ROOT / "data")}) as url:
+    with streamlit_server(env={**env, "ASCC_DATA_DIR": str(ROOT / "data" / "demo")}) as url:
         yield url
 
 
