@@ -1,0 +1,171 @@
+"""Area matching: labels as files print them to area ids of the right boundary set.
+
+Area matching
+    By area id, GSO code, Vietnamese name with or without diacritics and prefixes (Tỉnh, Thành phố,
+    TP.), tone-mark variants, English name, known aliases; then vietnamadminunits for spelling
+    variants (reported as a warning). The boundary set follows the year: the 63 former provinces up to
+    2024, the 34 new ones from 2025. Nation and region rows are subtotals: they are imported as
+    published values (``VN``, ``R-<code>``; the dashboard shows a published aggregate as it is) and
+    compared with the aggregate of the imported provinces (a warning when they differ).
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ascc import settings
+from ascc.ingest.constants import AREA_ALIASES, NATION_KEYS, REGION_ALIASES
+from ascc.ingest.text import _text, area_key, key
+
+
+@dataclass
+class AreaMatch:
+    """The outcome of matching one area label in one year."""
+
+    kind: str  # province | nation | region | other_set | ambiguous | unknown
+    area_id: str | None = None
+    fuzzy: bool = False  # matched through a spelling variant: reported as a warning
+    candidates: tuple[str, ...] = ()  # names (ambiguous) or a suggestion (unknown)
+    successor: str | None = None  # other_set: the new province a former one became part of
+
+
+class AreaMatcher:
+    """Match area labels as they appear in files to area ids of the right boundary set."""
+
+    def __init__(self, areas: pd.DataFrame):
+        # Plain dicts: looking rows up in an Arrow-backed frame, cell by cell, is slow.
+        self.areas: dict[str, dict] = {
+            r["area_id"]: {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in r.items()}
+            for r in areas.astype(object).to_dict("records")
+        }
+        self.index: dict[str, dict[str, set[str]]] = {"63": {}, "34": {}}
+        self.nation: set[str] = set(NATION_KEYS)
+        self.regions: dict[str, str] = {}
+        for a in areas.astype(object).itertuples():
+            names = [a.name_vi, a.short_vi, a.name_en, a.short_en, a.name_ascii]
+            if a.level == "nation":
+                self.nation |= {area_key(n) for n in names if n}
+            elif a.level == "region":
+                for k in {area_key(n) for n in names if n} | {key(a.code)} | REGION_ALIASES.get(a.code, set()):
+                    self.regions[k] = a.area_id
+            elif a.level == "province" and a.boundary_set in self.index:
+                idx = self.index[a.boundary_set]
+                keys = {area_key(n) for n in names if n}
+                keys |= {k.replace(" ", "") for k in keys}
+                keys |= {a.code, str(int(a.code))} if str(a.code).isdigit() else {a.code}
+                for k in keys:
+                    idx.setdefault(k, set()).add(a.area_id)
+        for (bset, alias), code in AREA_ALIASES.items():
+            self.index[bset].setdefault(alias, set()).add(f"P{bset}-{code}")
+        self._cache: dict[tuple[str, str], AreaMatch] = {}
+
+    @staticmethod
+    def boundary_set(year: int) -> str:
+        """The provinces a year is reported on: the 63 up to 2024, the 34 from 2025."""
+        return "34" if year >= settings.NEW_BOUNDARY_FIRST_YEAR else "63"
+
+    def name(self, area_id: str, lang: str = "vi") -> str:
+        if area_id not in self.areas:
+            return area_id
+        row = self.areas[area_id]
+        return row["short_en"] if lang == "en" else row["short_vi"]
+
+    def subtotal(self, label) -> str | None:
+        """VN or R-<code> when the label names the nation or a region, else None."""
+        k = area_key(label)
+        if k in self.nation:
+            return "VN"
+        # "Vùng Đồng bằng sông Hồng": the word "region" before a region's name.
+        return self.regions.get(k) or self.regions.get(k.removeprefix("vung "))
+
+    def match(self, label, year: int) -> AreaMatch:
+        bset = self.boundary_set(year)
+        text = _text(label)
+        cached = self._cache.get((text, bset))
+        if cached is None:
+            cached = self._cache[(text, bset)] = self._match(text, bset)
+        return cached
+
+    def _match(self, text: str, bset: str) -> AreaMatch:
+        # From the surest way to the loosest: an id, a subtotal's name, a province's name, part of one,
+        # a spelling variant the library knows; else unknown, with the closest name as a suggestion.
+        k = area_key(text)
+        found = (self._by_id(text.upper(), bset) or self._by_subtotal(text) or self._by_name(k, bset)
+                 or self._by_part(k, bset) or self._library_match(text, k, bset))
+        return found or self._unknown(k, bset)
+
+    def _by_id(self, upper: str, bset: str) -> AreaMatch | None:
+        if upper not in self.areas:
+            return None
+        row = self.areas[upper]
+        if row["level"] == "nation":
+            return AreaMatch("nation", "VN")
+        if row["level"] == "region":
+            return AreaMatch("region", upper)
+        if row["boundary_set"] == bset:
+            return AreaMatch("province", upper)
+        return AreaMatch("other_set", upper, successor=row["successor_id"])
+
+    def _by_subtotal(self, text: str) -> AreaMatch | None:
+        sub = self.subtotal(text)
+        if sub:
+            return AreaMatch("nation" if sub == "VN" else "region", sub)
+        return None
+
+    def _by_name(self, k: str, bset: str) -> AreaMatch | None:
+        for candidate in (k, k.replace(" ", "")):
+            hits = self.index[bset].get(candidate, set())
+            if len(hits) == 1:
+                return AreaMatch("province", next(iter(hits)))
+        other = "63" if bset == "34" else "34"
+        hits = self.index[other].get(k, set())
+        if len(hits) == 1:
+            area_id = next(iter(hits))
+            return AreaMatch("other_set", area_id, successor=self.areas[area_id]["successor_id"])
+        return None
+
+    def _by_part(self, k: str, bset: str) -> AreaMatch | None:
+        # Part of a name ("Vũng Tàu", "Bình"): one province is a match to report, several are ambiguous.
+        if len(k) < 3 or k.isdigit():
+            return None
+        partial = sorted({a for key_, ids in self.index[bset].items() if f" {k} " in f" {key_} " for a in ids})
+        if len(partial) > 1:
+            return AreaMatch("ambiguous", candidates=tuple(self.name(a) for a in partial))
+        if len(partial) == 1 and len(k) >= 4:
+            return AreaMatch("province", partial[0], fuzzy=True)
+        return None
+
+    def _unknown(self, k: str, bset: str) -> AreaMatch:
+        close = difflib.get_close_matches(k, [x for x in self.index[bset] if not x.isdigit()], n=1, cutoff=0.6)
+        suggestion = tuple(self.name(next(iter(self.index[bset][c]))) for c in close)
+        return AreaMatch("unknown", candidates=suggestion)
+
+    def _library_match(self, text: str, k: str, bset: str) -> AreaMatch | None:
+        # vietnamadminunits standardises spelling variants; it also maps a former province to its
+        # successor in FROM_2025 mode, which would silently put one province's figure on another:
+        # such a result is refused unless the legacy parse names the same province.
+        try:
+            from vietnamadminunits import parse_address
+
+            found = parse_address(text, mode="FROM_2025" if bset == "34" else "LEGACY", level=1)
+            legacy = parse_address(text, mode="LEGACY", level=1) if bset == "34" else found
+        except Exception:  # the library raises on some odd inputs; then it has nothing to offer
+            return None
+        if not found.province_code:
+            return None
+        area_id = f"P{bset}-{found.province_code}"
+        if area_id not in self.areas:
+            return None
+        if bset == "34" and legacy.province_code and key(legacy.short_province) != key(found.short_province):
+            former = f"P63-{legacy.province_code}"
+            if former in self.areas:
+                return AreaMatch("other_set", former, successor=self.areas[former]["successor_id"])
+            return None
+        ratio = difflib.SequenceMatcher(None, k, area_key(found.short_province)).ratio()
+        if ratio < 0.75:
+            return None
+        return AreaMatch("province", area_id, fuzzy=True)

@@ -1,0 +1,205 @@
+"""Reading a file: bytes to a Grid of cells (content kind, encoding, delimiter, CSV and XLSX).
+
+What a file may be
+    CSV (UTF-8 with or without BOM, UTF-16 as Excel saves "Unicode text", Windows-1258), separated by
+    comma, semicolon or tab; or XLSX (the first sheet, or one named). The content decides the format:
+    a file whose content is not what its extension says is refused, never guessed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import unicodedata
+import zipfile
+from pathlib import Path
+
+from ascc.ingest.constants import (
+    EXTENSIONS,
+    MAX_FILE_BYTES,
+    MAX_ROWS,
+    MAX_UNZIPPED_BYTES,
+    TEXT_EXTENSIONS,
+    XLSX_EXTENSIONS,
+)
+from ascc.ingest.model import Grid, Problem, Rejected
+from ascc.ingest.text import _text, key
+
+
+def content_kind(data: bytes) -> str:
+    """What the bytes are: xlsx, zip, xls (old binary Excel), pdf, html, text or binary."""
+    if data[:4] == b"PK\x03\x04":
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                return "xlsx" if "xl/workbook.xml" in zf.namelist() else "zip"
+        except zipfile.BadZipFile:
+            return "binary"
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        return "xls"
+    if data[:5] == b"%PDF-":
+        return "pdf"
+    return _text_kind(data[:4096])
+
+
+def _text_kind(head: bytes) -> str:
+    """html, text or binary, from the first bytes of a file that is neither a zip, an xls nor a PDF."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        sample = head.decode("utf-16", errors="replace")
+    elif b"\x00" in head:
+        if _utf16_without_bom(head):
+            sample = head.decode(_utf16_without_bom(head), errors="replace")
+        else:
+            return "binary"
+    else:
+        controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+        if controls > max(2, len(head) // 100):
+            return "binary"
+        sample = head.decode("utf-8", errors="replace")
+    lowered = sample.lstrip("\ufeff \r\n\t").lower()
+    if lowered.startswith(("<!doctype html", "<html", "<table", "<?xml", "<head", "<body", "<meta")):
+        return "html"
+    return "text"
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    # ASCII text in UTF-16 has a zero byte in every other position.
+    even, odd = head[0::2], head[1::2]
+    if odd and odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even and even.count(0) > 0.4 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Text and the encoding found: UTF-8 (BOM or not), UTF-16 (BOM or not), else Windows-1258."""
+    try:
+        if data.startswith(codecs.BOM_UTF8):
+            return data[3:].decode("utf-8"), "UTF-8 BOM"
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return data.decode("utf-16"), "UTF-16"
+        no_bom = _utf16_without_bom(data[:4096]) if b"\x00" in data[:4096] else None
+        if no_bom:
+            return data.decode(no_bom), "UTF-16"
+    except UnicodeDecodeError as exc:
+        raise Rejected(Problem("bad_encoding", "error", params={"detail": str(exc)[:80]})) from exc
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        # Windows-1258 writes tone marks as combining characters: compose them.
+        return unicodedata.normalize("NFC", data.decode("cp1258")), "Windows-1258"
+    except UnicodeDecodeError as exc:
+        raise Rejected(Problem("bad_encoding", "error", params={"detail": str(exc)[:80]})) from exc
+
+
+def sniff_delimiter(text: str) -> str:
+    """The separator that splits most lines into the same number (> 1) of cells: tab, ;, , or |."""
+    lines = [line for line in text.splitlines()[:60] if line.strip()]
+    best, best_score = ",", -1
+    for delim in ("\t", ";", ",", "|"):
+        counts = [len(next(csv.reader([line], delimiter=delim))) for line in lines]
+        multi = [c for c in counts if c > 1]
+        if not multi:
+            continue
+        modal = max(set(multi), key=multi.count)
+        score = multi.count(modal)
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
+def read_csv_grid(data: bytes) -> Grid:
+    """Parse delimited text into a grid of strings (None for empty cells)."""
+    text, encoding = decode_text(data)
+    text = text.lstrip("\ufeff")
+    delimiter = sniff_delimiter(text)
+    rows = []
+    for i, record in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)):
+        if i >= MAX_ROWS:
+            raise Rejected(Problem("too_many_rows", "error", params={"limit": MAX_ROWS}))
+        rows.append([_text(v) or None for v in record])
+    return Grid(rows=rows, kind="csv", encoding=encoding, delimiter=delimiter)
+
+
+def read_xlsx_grid(data: bytes, sheet: str | None) -> Grid:
+    """Read one sheet's stored values (formulas are kept as formulas, never evaluated)."""
+    import openpyxl
+
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        if sum(i.file_size for i in zf.infolist()) > MAX_UNZIPPED_BYTES:
+            raise Rejected(Problem("too_large", "error", params={"limit": MAX_UNZIPPED_BYTES // 2**20}))
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
+        raise Rejected(Problem("corrupt_xlsx", "error", params={"detail": type(exc).__name__})) from exc
+    try:
+        ws = _worksheet(wb, sheet)
+        grid = Grid(rows=[], kind="xlsx", sheet=ws.title)
+        # The stored dimension can be wrong (some tools write "A1"): read the cells that are there.
+        ws.reset_dimensions()
+        for r, row in enumerate(ws.iter_rows()):
+            if r >= MAX_ROWS:
+                raise Rejected(Problem("too_many_rows", "error", params={"limit": MAX_ROWS}))
+            grid.rows.append([_cell_value(grid, r, c, cell) for c, cell in enumerate(row)])
+        return grid
+    finally:
+        wb.close()
+
+
+def _worksheet(wb, sheet: str | None):
+    """The sheet of that name (exactly, else by key()), or the first sheet."""
+    if not sheet:
+        return wb.worksheets[0]
+    names = wb.sheetnames
+    match = [n for n in names if n == sheet] or [n for n in names if key(n) == key(sheet)]
+    if not match:
+        raise Rejected(Problem("unknown_sheet", "error", params={"sheet": sheet, "sheets": tuple(names)}))
+    return wb[match[0]]
+
+
+def _cell_value(grid: Grid, r: int, c: int, cell):
+    """A cell's stored value; formulas (kept as text) and numbers formatted as % are noted in the grid."""
+    v = cell.value
+    if getattr(cell, "data_type", None) == "f" or not isinstance(
+        v, str | int | float | bool | dt.datetime | dt.date | type(None)
+    ):
+        grid.formulas.add((r, c))
+        return str(v)
+    if isinstance(v, str):
+        return _text(v) or None
+    if isinstance(v, int | float) and not isinstance(v, bool) and "%" in (getattr(cell, "number_format", "") or ""):
+        grid.percent_cells.add((r, c))
+    return v
+
+
+def read_grid(data: bytes, file_name: str, sheet: str | None = None) -> Grid:
+    """The grid of a file, after checking that its content is what its name says."""
+    ext = Path(file_name).suffix.lower()
+    if not data or not data.strip(b" \r\n\t\x00\xef\xbb\xbf\xff\xfe"):
+        raise Rejected(Problem("empty_file", "error"))
+    if len(data) > MAX_FILE_BYTES:
+        raise Rejected(Problem("too_large", "error", params={"limit": MAX_FILE_BYTES // 2**20}))
+    if ext not in EXTENSIONS:
+        raise Rejected(Problem("unsupported_type", "error", params={"ext": ext or "?"}))
+    kind = content_kind(data)
+    expected = "text" if ext in TEXT_EXTENSIONS else "xlsx" if ext in XLSX_EXTENSIONS else "xls"
+    if kind == "xls" and expected == "xls":
+        raise Rejected(Problem("old_excel", "error"))
+    if kind != expected:
+        raise Rejected(Problem("format_mismatch", "error", params={"ext": ext, "actual": _KIND_NAMES[kind]}))
+    return read_csv_grid(data) if kind == "text" else read_xlsx_grid(data, sheet)
+
+
+_KIND_NAMES = {
+    "xlsx": {"vi": "sổ tính Excel (.xlsx)", "en": "an Excel workbook (.xlsx)"},
+    "zip": {"vi": "tệp nén ZIP", "en": "a ZIP archive"},
+    "xls": {"vi": "sổ tính Excel cũ (.xls)", "en": "an old Excel workbook (.xls)"},
+    "pdf": {"vi": "tài liệu PDF", "en": "a PDF document"},
+    "html": {"vi": "trang web (HTML)", "en": "a web page (HTML)"},
+    "text": {"vi": "văn bản CSV", "en": "CSV text"},
+    "binary": {"vi": "tệp nhị phân, không phải bảng", "en": "a binary file, not a table"},
+}
