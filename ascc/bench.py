@@ -125,7 +125,9 @@ def build_datasets(root: Path, opts: Options, source: Path | None = None) -> dic
 
     from ascc import dataset, demo, reference
 
-    source = source or settings.data_dir()
+    # The demo: the variants are built from its province rows and its split into communes (data/ also holds
+    # the published statistics, which come first and have no communes).
+    source = source or settings.DEFAULT_DATA_DIR
     out = {}
     bundled = root / "bundled"
     shutil.copytree(source, bundled)

@@ -44,7 +44,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 
-from ascc import batches, dataset, db, i18n, ingest, progress, schema, settings, versions
+from ascc import batches, db, i18n, ingest, progress, schema, settings, versions
 from ascc.i18n import t
 from ascc.ingest import Problem, Rejected, _text, key
 
@@ -659,9 +659,10 @@ def run_import(table: str, data: bytes, file_name: str, *, who: str, dry_run: bo
                lock_timeout: float | None = None) -> Report:
     """Check a file and, unless it has errors or this is a dry run, commit it as one batch (all or nothing)."""
     data_dir = settings.data_dir()
-    if dataset.read_manifest(data_dir).get("kind") == "demo":
+    refused = ingest.refusal(data_dir)  # the demo, or a bundled dataset rebuilt from its sources
+    if refused:
         report = Report(Path(file_name).name, hashlib.sha256(data).hexdigest(), len(data), table=table)
-        report.add("demo_dataset", params={"folder": str(data_dir)})
+        report.add(refused, params={"folder": str(data_dir)})
         report.outcome = "refused"
         return report
     if dry_run:

@@ -98,6 +98,8 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, help="CSV (UTF-8, UTF-16, Windows-1258) or Excel .xlsx file")
     parser.add_argument("--indicator", help="indicator code, for yearbook tables or files without an indicator column")
     parser.add_argument("--year", type=int, help="year, for files without a year column; or the one year to take from a table")
+    parser.add_argument("--item", help="the item of a table with several a year (\"Average population\"; case, spacing and "
+                        "diacritics ignored, a unique prefix is enough; default: the total item)")
     parser.add_argument("--sheet", help="sheet of an Excel file (default: the first)")
     parser.add_argument("--dry-run", action="store_true", help="check and preview only; write nothing")
     parser.add_argument("--valid-only", action="store_true", help="import the valid rows even when others have errors")

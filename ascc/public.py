@@ -30,9 +30,10 @@ TABLES: dict[str, tuple[str, str | None]] = {
     "LABOUR_CERT": ("nso_E0255_trained_labour_share_by_province.csv", None),
     "UNEMP": ("nso_E0263_unemployment_rate_working_age_by_province_2018_2025.csv", None),
     "INCOME_PC": ("nso_E1428_income_per_capita_by_source_by_province.csv", "Total"),
+    # The table's item ends "(Time)": the item chosen is named without its unit (a prefix is enough).
     "INCOME_GAP": (
         "nso_E1432_income_top_vs_bottom_quintile_by_province.csv",
-        "The highest income quintile compared with the lowest income quintile (Times)",
+        "The highest income quintile compared with the lowest income quintile",
     ),
     "HI_COVERAGE": ("nso_E0324_health_insurance_coverage_by_province_2015_2024.csv", None),
     "SI_COVERAGE": ("nso_E0323_social_insurance_coverage_by_province_2015_2024.csv", None),
@@ -454,6 +455,7 @@ def build_public(out_dir: Path) -> dict:
         "built_at": BUILT_AT,
         "data_as_of": SNAPSHOT,
         "how": "python -m ascc build-public",
+        "bundled": True,  # rebuilt from its sources: imports are refused (ascc.ingest.refusal)
         "sources": ["nso"],
         "notice_vi": "Số liệu công bố của Tổng cục Thống kê (bảng PX-Web theo tỉnh), xem data/sources/nso/PROVENANCE.md.",
         "notice_en": "Statistics published by the National Statistics Office (provincial PX-Web tables), see "

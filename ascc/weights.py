@@ -42,7 +42,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ascc import batches, dataset, db, i18n, ingest, schema, settings, versions
+from ascc import batches, db, i18n, ingest, schema, settings, versions
 from ascc.catalogue import Checker, Report, Row, Sheet, _csv_text, _diff, _records, _xlsx, read_sheet
 from ascc.i18n import t
 from ascc.ingest import Problem, Rejected, _text, key
@@ -286,9 +286,10 @@ def run_import(data: bytes, file_name: str, *, who: str, dry_run: bool = False, 
                derive: bool = False, lock_timeout: float | None = None) -> Report:
     """Check a weights file and, unless it has errors or this is a dry run, commit it as one batch."""
     data_dir = settings.data_dir()
-    if dataset.read_manifest(data_dir).get("kind") == "demo":
+    refused = ingest.refusal(data_dir)  # the demo, or a bundled dataset rebuilt from its sources
+    if refused:
         report = _new_report(data, file_name)
-        report.add("demo_dataset", params={"folder": str(data_dir)})
+        report.add(refused, params={"folder": str(data_dir)})
         report.outcome = "refused"
         return report
     if dry_run:

@@ -14,6 +14,7 @@ select
     i.scale,
     i.min_value,
     i.max_value,
-    i.limit_value
+    i.limit_value,
+    i.higher_is_better
 from indicators i
 order by i.sort_order, i.indicator_code

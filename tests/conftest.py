@@ -32,8 +32,8 @@ def use_fixture(fixture_dir, monkeypatch) -> Path:
 
 @pytest.fixture()
 def use_bundled(monkeypatch) -> Path:
-    """Point the app at the bundled demo dataset in data/."""
-    monkeypatch.delenv(settings.DATA_DIR_ENV, raising=False)
+    """Point the app at the bundled demo dataset in data/demo (data/ also holds the published statistics, first)."""
+    monkeypatch.setenv(settings.DATA_DIR_ENV, str(settings.DEFAULT_DATA_DIR))
     db.clear_cache()
     yield settings.DEFAULT_DATA_DIR
     db.clear_cache()

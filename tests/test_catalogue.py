@@ -139,7 +139,7 @@ def test_the_demo_targets_are_refused_in_an_official_dataset(official, tmp_path,
 
 
 def test_imports_into_the_demo_dataset_are_refused(monkeypatch):
-    monkeypatch.delenv(settings.DATA_DIR_ENV, raising=False)
+    monkeypatch.setenv(settings.DATA_DIR_ENV, str(settings.DEFAULT_DATA_DIR))
     db.clear_cache()
     for table in catalogue.TABLES:
         report = catalogue.run_import(table, b"indicator_code\nX", "x.csv", who="t")

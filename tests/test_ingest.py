@@ -276,6 +276,18 @@ def test_formula_like_cells(text, formula):
         ("Bắc Trung Bộ và Duyên hải miền Trung", 2023, "region", "R-NCC"),
         ("Mekong River Delta", 2023, "region", "R-MRD"),
         ("Northern midlands and mountain areas", 2023, "region", "R-NMM"),
+        # the statistics office's PX-Web labels as published
+        (" WHOLE COUNTRY", 2023, "nation", "VN"),
+        ("Northern Central area and Central coastal area", 2023, "region", "R-NCC"),
+        ("Central Highlands", 2023, "region", "R-CH"),
+        ("South East", 2023, "region", "R-SE"),
+        ("Quang  Nam", 2023, "province", "P63-49"),
+        ("Thua Thien-Hue", 2023, "province", "P63-46"),
+        ("Hue", 2024, "province", "P63-46"),
+        ("Ho Chi Minh city", 2023, "province", "P63-79"),
+        ("Ba Ria - Vung Tau", 2023, "province", "P63-77"),
+        ("Ha Tay", 2005, "dissolved", None),
+        ("Hà Tây", 2023, "dissolved", None),
         ("Hà Giang", 2025, "other_set", "P63-02"),
         ("Bắc Kạn", 2025, "other_set", "P63-06"),
         ("P63-01", 2025, "other_set", "P63-01"),
@@ -399,7 +411,7 @@ def test_template_has_instructions_and_lists_and_imports_when_filled(official):
 def test_importer_queries_have_fixed_columns(use_fixture):
     assert list(db.run_query("ingest_indicators").columns) == [
         "indicator_code", "name_vi", "name_en", "short_vi", "short_en", "unit_vi", "unit_en", "decimals",
-        "aggregation", "scale", "min_value", "max_value", "limit_value"]
+        "aggregation", "scale", "min_value", "max_value", "limit_value", "higher_is_better"]
     areas = db.run_query("ingest_areas")
     assert list(areas.columns) == ["area_id", "level", "boundary_set", "code", "name_vi", "name_en", "name_ascii",
                                    "short_vi", "short_en", "region_code", "population", "successor_id"]
@@ -420,3 +432,223 @@ def test_report_as_text_in_both_languages(official):
     table = report.problem_table("en")
     assert list(table.columns) == ["severity", "row", "column", "header", "reason", "code"]
     assert pd.api.types.is_integer_dtype(table["row"])
+
+
+# --- statistics-office PX-Web tables: items, 2025 on the former provinces, Hà Tây, limits, bundled datasets --------
+
+PX_INCOME = [  # as the statistics office's PX-Web writes a table with several items a year
+    '"Monthly average income per capita at current prices by income source and by province by Cities, provincies, '
+    'Year and Income source"',
+    "",
+    '"Cities, provincies","2024 Total","2024 Salary & wage","Prel. 2025 Total","Prel. 2025 Salary & wage"',
+    '" WHOLE COUNTRY",5400.00,2900.00,5800.00,3100.00',
+    '"Northern midlands and mountain areas",3800.00,1900.00,4100.00,2000.00',
+    '"Northern Central area and Central coastal area",4500.00,2300.00,4800.00,2500.00',
+    '"Ha Noi",8700.00,5100.00,9300.00,5500.00',
+    '"Ha Tay",..,..,..,..',
+    '"Ha Giang",2400.00,900.00,2600.00,1000.00',
+    '"Tuyen Quang",3500.00,1500.00,3800.00,1600.00',
+    '"Quang  Nam",4300.00,2200.00,4600.00,2300.00',
+    '"Thua Thien-Hue",4700.00,2500.00,5000.00,2600.00',
+    '"Ho Chi Minh city",8100.00,4900.00,8600.00,5200.00',
+    '"Ba Ria - Vung Tau",6000.00,3400.00,..,..',
+]
+PX_2025 = {"P63-01": 9300.0, "P63-02": 2600.0, "P63-08": 3800.0, "P63-49": 4600.0, "P63-46": 5000.0, "P63-79": 8600.0}
+
+
+@pytest.mark.parametrize(
+    "cell,parsed",
+    [
+        ("2010 Total", (2010, "final", "Total")),
+        ("Prel. 2025 Total", (2025, "preliminary", "Total")),
+        ("2011 Average population (Thous. pers.)", (2011, "final", "Average population (Thous. pers.)")),
+        ("2010 Monthly average income  per capita (Thous. dongs)  - The lowest income quintile",
+         (2010, "final", "Monthly average income per capita (Thous. dongs) - The lowest income quintile")),
+        ("2010 The highest income quintile compared with the lowest income quintile (Times)",
+         (2010, "final", "The highest income quintile compared with the lowest income quintile (Times)")),
+        ("Sơ bộ 2025 Tổng số", (2025, "preliminary", "Tổng số")),
+        ("Prel. 2024", (2024, "preliminary", None)),
+        ("Sơ bộ  Prel.  2023", (2023, "preliminary", None)),
+        ("2023", (2023, "final", None)),
+        (2023, (2023, "final", None)),
+        ("2001-2002", None),  # a school year is not a year with an item
+        ("Cities, provincies", None),
+    ],
+)
+def test_year_and_item_headers(cell, parsed):
+    assert ingest.parse_year_item_header(cell) == parsed
+    assert ingest.parse_year_header(cell) == (parsed[:2] if parsed and parsed[2] is None else None)
+
+
+def test_items_match_ignoring_case_spacing_diacritics_and_by_unique_prefix():
+    items = {1: "Area (Km2(*)", 2: "Average population (Thous. pers.)", 3: "Population density (Person/km2)"}
+    assert ingest.match_item("average  POPULATION", items) == [2]
+    assert ingest.match_item("Population density (Person/km2)", items) == [3]
+    assert ingest.match_item("a", items) == [1, 2]  # a prefix of two: ambiguous
+    assert ingest.match_item("Dân số", items) == []
+    assert ingest.match_item("tong so", {1: "Tổng số", 2: "Tổng số nữ"}) == [1]  # the exact item before prefixes
+
+
+def test_table_with_items_takes_the_total_item_by_default_and_says_so(official):
+    report = ingest.check(csv(*PX_INCOME), "E1428.csv", ingest.Options(indicator="INCOME_PC"))
+    assert report.layout == "wide" and not report.errors, report.to_text("en")
+    assert report.columns_used == ["B (2024 Total)", "D (Prel. 2025 Total)"]
+    used = [p for p in report.problems if p.code == "item_used"]
+    assert len(used) == 1 and "Item “Total” is imported" in used[0].message("en")
+    assert "Salary & wage" in used[0].message("en") and "Nhập mục “Total”" in used[0].message("vi")
+    values = {(r.area_id, int(r.year)): (r.value, r.status) for r in report.rows.itertuples()}
+    assert values[("P63-01", 2024)] == (8700.0, "final") and values[("VN", 2025)] == (5800.0, "preliminary")
+    assert values[("R-NCC", 2024)] == (4500.0, "final")  # "Northern Central area and Central coastal area"
+    # --item chooses another item; case, spacing and diacritics do not matter, a unique prefix is enough
+    wage = ingest.check(csv(*PX_INCOME), "E1428.csv", ingest.Options(indicator="INCOME_PC", item="salary"))
+    assert not wage.errors and wage.columns_used == ["C (2024 Salary & wage)", "E (Prel. 2025 Salary & wage)"]
+    assert {(r.area_id, int(r.year)): r.value for r in wage.rows.itertuples()}[("P63-02", 2025)] == 1000.0
+
+
+def test_table_with_items_and_no_total_needs_the_item(official, tmp_path, capsys):
+    lines = ['"Cities, provincies","2024 Area (Km2(*)","2024 Average population (Thous. pers.)",'
+             '"2024 Population density (Person/km2)"', '"Ha Noi",3359.84,8685.60,2585.00']
+    report = ingest.check(csv(*lines), "E0201.csv", ingest.Options(indicator="INCOME_PC"))
+    assert [p.code for p in report.errors] == ["item_required"]
+    message = report.errors[0].message("en")
+    assert "Area (Km2(*), Average population (Thous. pers.), Population density (Person/km2)" in message
+    assert "--item" in message and "--item" in report.errors[0].message("vi")
+    unknown = ingest.check(csv(*lines), "E0201.csv", ingest.Options(indicator="INCOME_PC", item="Households"))
+    assert [p.code for p in unknown.errors] == ["unknown_item"] and "Average population" in unknown.errors[0].message("en")
+    ambiguous = ingest.check(csv(*lines), "E0201.csv", ingest.Options(indicator="INCOME_PC", item="A"))
+    assert [p.code for p in ambiguous.errors] == ["ambiguous_item"]
+    # the command line's --item
+    path = tmp_path / "E0201.csv"
+    path.write_bytes(csv(*lines))
+    args = ["import", str(path), "--indicator", "INCOME_PC", "--data-dir", str(official), "--lang", "en", "--dry-run"]
+    assert cli_main(args) == 1
+    assert cli_main([*args, "--item", "average population"]) == 0
+    out = capsys.readouterr().out
+    assert "Column imported: C (2024 Average population (Thous. pers.))" in out
+    assert "Item “Average population (Thous. pers.)” is imported" in out
+    # an item for a table without items, or for a long table, is said to be ignored
+    long = ingest.check(csv(HEADER, *LONG_ROWS), "long.csv", ingest.Options(item="Total"))
+    assert [p.code for p in long.warnings] == ["item_ignored"] and not long.errors
+
+
+def test_2025_published_on_the_former_provinces_is_kept_there_and_the_34_are_rebuilt(official):
+    report = ingest.run_import(csv(*PX_INCOME), "E1428.csv", ingest.Options(indicator="INCOME_PC"), who="t")
+    assert report.outcome == "committed", report.to_text("en")
+    assert not report.errors
+    note = [p for p in report.infos if p.code == "year_on_former_provinces"]
+    assert len(note) == 1 and note[0].params == {"year": 2025}
+    assert ("2025 is published on the 63 former provinces: kept there; the 34 provinces are rebuilt from them."
+            in report.to_text("en"))
+    assert "Năm 2025 được công bố theo 63 tỉnh cũ" in report.to_text("vi")
+    rows = report.rows[report.rows["year"] == 2025]
+    assert set(rows["area_id"]) == {*PX_2025, "VN", "R-NMM", "R-NCC"}  # also "Ha Noi", a name of both sets
+    # Hà Tây's row of ".." is skipped with a note, not an error
+    skipped = [p for p in report.infos if p.code == "dissolved_area_empty"]
+    assert [p.row for p in skipped] == [8] and "merged into Ha Noi in 2008" in skipped[0].message("en")
+    assert "Hà Nội" in skipped[0].message("vi")
+    # the 63-province values of 2025 as published; the 34 rebuilt from them (derived), where complete
+    former = db.run_query("province_ranking", lang="en", indicator="INCOME_PC", boundary="63", year=2025,
+                          breakdown="total").set_index("area_id")
+    for area, value in PX_2025.items():
+        assert (former.loc[area, "value"], former.loc[area, "status"], former.loc[area, "derived"]) == (
+            value, "preliminary", False)
+    new = db.run_query("province_ranking", lang="en", indicator="INCOME_PC", boundary="34", year=2025,
+                       breakdown="total").set_index("area_id")
+    weights = pd.read_parquet(official / "weights.parquet")
+    w = weights[(weights["weight_kind"] == "population") & (weights["year"] == 2025)].set_index("area_id")["value"]
+    tuyen_quang = (2600.0 * w["P63-02"] + 3800.0 * w["P63-08"]) / (w["P63-02"] + w["P63-08"])
+    assert new.loc["P34-08", "value"] == pytest.approx(tuyen_quang) and bool(new.loc["P34-08", "derived"])
+    assert new.loc["P34-01", "value"] == pytest.approx(9300.0) and bool(new.loc["P34-01", "derived"])
+    assert pd.isna(new.loc["P34-48", "value"])  # Đà Nẵng: Quảng Nam is in the file, Đà Nẵng is not
+    assert not db.run_query("checks/results_boundary_period").size
+
+
+def test_boundary_set_of_a_year_decided_from_its_labels(use_bundled):
+    matcher = ingest.load_reference().matcher
+    sets = matcher.year_sets({2024: {"Ha Giang"}, 2025: {"Ha Giang", "Ha Noi"}, 2026: {"Ha Giang", "Ha Noi"}})
+    assert sets == {2024: "63", 2025: "63", 2026: "34"}  # only 2025 was published on either set
+    assert matcher.year_sets({2025: {"Ha Noi", "Tuyen Quang"}}) == {2025: "34"}  # names of both sets: the 34
+    assert matcher.year_sets({2025: {"Ha Giang", "P34-08"}}) == {2025: "34"}  # one only of the 34: the 34
+
+
+def test_long_file_2025_on_the_former_provinces_per_year(official):
+    data = csv("indicator,area,year,value", "HH_COMPUTER,Hà Giang,2025,9.4", "HH_COMPUTER,Hà Nội,2025,55.0",
+               "HH_COMPUTER,Hà Nội,2024,54.1", "INCOME_PC,Tuyên Quang,2025,3398")
+    report = ingest.check(data, "long.csv", ingest.Options())
+    assert not report.errors, report.to_text("en")
+    assert {(r.area_id, int(r.year)) for r in report.rows.itertuples()} == {
+        ("P63-02", 2025), ("P63-01", 2025), ("P63-01", 2024), ("P63-08", 2025)}
+    # without a former province's name, 2025 is on the 34
+    new = ingest.check(csv("indicator,area,year,value", "HH_COMPUTER,Hà Nội,2025,55.0"), "n.csv", ingest.Options())
+    assert new.rows["area_id"].tolist() == ["P34-01"] and not any(p.code == "year_on_former_provinces" for p in new.problems)
+
+
+def test_dissolved_province_values_are_not_imported(official):
+    lines = ['"Cities, provincies","2005","2007","2008","2010"', '" WHOLE COUNTRY",17.80,16.00,15.00,15.80',
+             '"Ha Noi",12.00,11.00,10.50,10.00']
+    empty = ingest.check(csv(*lines, '"Ha Tay",..,..,..,..'), "E0218.csv", ingest.Options(indicator="IMR"))
+    assert not empty.errors and not empty.warnings, empty.to_text("en")
+    assert [p.code for p in empty.infos if p.row == 4] == ["dissolved_area_empty"]
+    # before it merged, its figure is left out (the dataset has no such area); after, a figure is an error
+    early = ingest.check(csv(*lines, '"Ha Tay",20.60,13.00,..,..'), "E0218.csv", ingest.Options(indicator="IMR"))
+    assert not early.errors and [(p.code, p.col) for p in early.warnings] == [("dissolved_area_before", 1),
+                                                                              ("dissolved_area_before", 2)]
+    late = ingest.check(csv(*lines, '"Ha Tay",..,..,..,14.00'), "E0218.csv", ingest.Options(indicator="IMR"))
+    assert [(p.code, p.row) for p in late.errors] == [("dissolved_area", 4)]
+    assert "merged into Ha Noi in 2008" in late.errors[0].message("en")
+    assert "đã nhập vào Hà Nội năm 2008" in late.errors[0].message("vi")
+    assert "P63-01" in set(late.rows["area_id"]) and len(late.rows) == 8  # the other cells still read
+
+
+def test_value_above_the_natural_limit_is_kept_with_a_warning(monkeypatch):
+    # The public dataset's health-insurance coverage: limit 100, plausible range 0-130 (cards counted where issued).
+    monkeypatch.setenv(settings.DATA_DIR_ENV, str(settings.PUBLIC_DATA_DIR))
+    db.clear_cache()
+    try:
+        low, high = ingest._range(ingest.load_reference().indicators.loc["HI_COVERAGE"])
+        assert (low, high) == (0.0, 130.0)
+        data = csv('"Cities, provincies","2016","2017"', '"Ha Noi",75.4,82.5', '"Soc Trang",107.8,114.9')
+        report = ingest.check(data, "E0324.csv", ingest.Options(indicator="HI_COVERAGE"))
+        assert not report.errors, report.to_text("en")
+        assert [(p.code, p.row, p.col) for p in report.warnings] == [("above_limit", 3, 1), ("above_limit", 3, 2)]
+        assert report.warnings[1].message("en") == "The value 114.9 is above the natural limit 100: kept as published."
+        assert "vượt giới hạn tự nhiên 100" in report.warnings[1].message("vi")
+        assert sorted(report.rows["value"]) == [75.4, 82.5, 107.8, 114.9]
+        beyond = ingest.check(csv('"Cities, provincies","2023"', '"Soc Trang",131.0'), "E0324.csv",
+                              ingest.Options(indicator="HI_COVERAGE"))
+        assert [p.code for p in beyond.errors] == ["out_of_range"] and "0.0 – 130.0" in beyond.errors[0].message("en")
+    finally:
+        db.clear_cache()
+
+
+def test_plausible_range_from_the_catalogue():
+    def ind(low, high, unit="%", aggregation="ratio"):
+        return pd.Series({"min_value": low, "max_value": high, "unit_en": unit, "aggregation": aggregation})
+
+    assert ingest._range(ind(0.0, 130.0)) == (0.0, 130.0)  # the catalogue's range, not 0-100 for every %
+    assert ingest._range(ind(None, None)) == (0.0, 100.0)  # a % without a range: 0-100
+    assert ingest._range(ind(-5.0, None, aggregation="mean")) == (-5.0, 100.0)
+    assert ingest._range(ind(-5.0, None, unit="persons", aggregation="sum")) == (0.0, float("inf"))
+
+
+def test_import_into_a_bundled_dataset_is_refused(tmp_path, monkeypatch, capsys):
+    from ascc import dataset, weights
+    from tests import fixture_data
+    from tests.test_ingest_corpus import folder_hash
+
+    folder = fixture_data.build(tmp_path / "bundled", kind="official")
+    dataset.write_manifest(folder, {**dataset.read_manifest(folder), "bundled": True})
+    before = folder_hash(folder)
+    path = tmp_path / "x.csv"
+    path.write_bytes(csv("indicator,area,year,value", "POV,Hà Nội,2020,1.0"))
+    monkeypatch.setenv(settings.DATA_DIR_ENV, str(folder))
+    db.clear_cache()
+    assert cli_main(["import", str(path), "--data-dir", str(folder), "--lang", "en"]) == 2
+    out = capsys.readouterr().out
+    assert "rebuilt from its sources (python -m ascc build-public)" in out and "python -m ascc init-dataset DIR" in out
+    assert cli_main(["import", str(path), "--data-dir", str(folder), "--lang", "vi"]) == 2
+    assert "python -m ascc init-dataset THƯ_MỤC" in capsys.readouterr().out
+    report = weights.run_import(csv("area,year,kind,value", "Hà Nội,2020,population,8246600"), "w.csv", who="t")
+    assert report.outcome == "refused" and [p.code for p in report.errors] == ["bundled_dataset"]
+    assert folder_hash(folder) == before
+    db.clear_cache()

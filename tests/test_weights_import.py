@@ -229,7 +229,7 @@ def test_export_re_imports_unchanged(official, tmp_path, ext):
 
 
 def test_imports_into_the_demo_dataset_are_refused_and_tasks_passes_the_command_through(monkeypatch):
-    monkeypatch.delenv(settings.DATA_DIR_ENV, raising=False)
+    monkeypatch.setenv(settings.DATA_DIR_ENV, str(settings.DEFAULT_DATA_DIR))
     db.clear_cache()
     report = weights.run_import(csv(HEADER, "P63-01,2023,households,1,x,x"), "x.csv", who="t")
     assert report.outcome == "refused" and [p.code for p in report.problems] == ["demo_dataset"]

@@ -23,7 +23,7 @@ Nothing here writes to the dataset except ``run_import`` through ascc.batches (a
 
 from __future__ import annotations
 
-from ascc.ingest.areas import AreaMatch, AreaMatcher
+from ascc.ingest.areas import TRANSITION_YEARS, AreaMatch, AreaMatcher
 from ascc.ingest.candidates import extract
 from ascc.ingest.cli import _use_data_dir, _who, cli_batches, cli_import, cli_init_dataset, cli_rollback
 from ascc.ingest.constants import (
@@ -48,7 +48,7 @@ from ascc.ingest.constants import (
     YEAR_MAX,
     YEAR_MIN,
 )
-from ascc.ingest.layout import find_layout, parse_year_header
+from ascc.ingest.layout import find_layout, match_item, parse_year_header, parse_year_item_header
 from ascc.ingest.model import (
     _FATAL,
     Candidate,
@@ -63,8 +63,8 @@ from ascc.ingest.model import (
     describe_format,
     outcome_text,
 )
-from ascc.ingest.numbers import Number, Numbers, number_shape
-from ascc.ingest.pipeline import check, run_import
+from ascc.ingest.numbers import Number, Numbers, is_missing, number_shape
+from ascc.ingest.pipeline import check, refusal, run_import
 from ascc.ingest.reading import (
     content_kind,
     decode_text,
@@ -82,15 +82,15 @@ from ascc.ingest.validation import _year, validate
 __all__ = [
     "APPROX_TOLERANCE", "AREA_ALIASES", "EXTENSIONS", "FIELDS", "HEADERS", "HEADER_SCAN_ROWS", "MAX_FILE_BYTES",
     "MAX_ROWS", "MAX_UNZIPPED_BYTES", "MISSING_MARKERS", "NATION_KEYS", "NOTE_PREFIXES", "NUMBER_FIELDS",
-    "REGION_ALIASES", "STATUS_ALIASES", "TEXT_EXTENSIONS", "TOTAL_COLUMNS", "XLSX_EXTENSIONS", "YEAR_MAX",
-    "YEAR_MIN",
+    "REGION_ALIASES", "STATUS_ALIASES", "TEXT_EXTENSIONS", "TOTAL_COLUMNS", "TRANSITION_YEARS", "XLSX_EXTENSIONS",
+    "YEAR_MAX", "YEAR_MIN",
     "AreaMatch", "AreaMatcher", "Candidate", "Grid", "Layout", "Number", "Numbers", "Options", "Preview",
     "Problem", "Reference", "Rejected", "Report",
     "area_key", "ascii_fold", "check", "cli_batches", "cli_import", "cli_init_dataset", "cli_rollback",
     "column_letter", "compare_subtotals", "content_kind", "decode_text", "describe_format", "extract",
-    "find_layout", "ind_decimals", "is_formula_like", "key", "load_reference", "number_shape", "outcome_text",
-    "parse_year_header", "preview", "read_csv_grid", "read_grid", "read_xlsx_grid", "run_import",
-    "sniff_delimiter", "template_xlsx", "validate",
+    "find_layout", "ind_decimals", "is_formula_like", "is_missing", "key", "load_reference", "match_item",
+    "number_shape", "outcome_text", "parse_year_header", "parse_year_item_header", "preview", "read_csv_grid",
+    "read_grid", "read_xlsx_grid", "refusal", "run_import", "sniff_delimiter", "template_xlsx", "validate",
     # private helpers that ascc.catalogue and the command line share with the importer
     "_FATAL", "_fmt", "_range", "_text", "_use_data_dir", "_who", "_year",
 ]

@@ -4,9 +4,11 @@ Area matching
     By area id, GSO code, Vietnamese name with or without diacritics and prefixes (Tỉnh, Thành phố,
     TP.), tone-mark variants, English name, known aliases; then vietnamadminunits for spelling
     variants (reported as a warning). The boundary set follows the year: the 63 former provinces up to
-    2024, the 34 new ones from 2025. Nation and region rows are subtotals: they are imported as
-    published values (``VN``, ``R-<code>``; the dashboard shows a published aggregate as it is) and
-    compared with the aggregate of the imported provinces (a warning when they differ).
+    2024, the 34 new ones from 2025; a file's 2025 may also be on the 63 (the statistics office
+    published 2025 on the former provinces): ``year_sets`` decides that from the year's labels. Nation
+    and region rows are subtotals: they are imported as published values (``VN``, ``R-<code>``; the
+    dashboard shows a published aggregate as it is) and compared with the aggregate of the imported
+    provinces (a warning when they differ). A province dissolved before 2008 (Hà Tây) is named as such.
 """
 
 from __future__ import annotations
@@ -18,19 +20,24 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ascc import settings
-from ascc.ingest.constants import AREA_ALIASES, NATION_KEYS, REGION_ALIASES
+from ascc.ingest.constants import AREA_ALIASES, DISSOLVED, NATION_KEYS, REGION_ALIASES
 from ascc.ingest.text import _text, area_key, key
+
+# Years both boundary sets existed in: the former provinces until 30 June 2025, the new ones from 1 July.
+# A year's figures are on one set or the other (as queries/checks/results_boundary_period.sql allows).
+TRANSITION_YEARS = frozenset({settings.NEW_BOUNDARY_FIRST_YEAR})
 
 
 @dataclass
 class AreaMatch:
     """The outcome of matching one area label in one year."""
 
-    kind: str  # province | nation | region | other_set | ambiguous | unknown
+    kind: str  # province | nation | region | other_set | dissolved | ambiguous | unknown
     area_id: str | None = None
     fuzzy: bool = False  # matched through a spelling variant: reported as a warning
     candidates: tuple[str, ...] = ()  # names (ambiguous) or a suggestion (unknown)
-    successor: str | None = None  # other_set: the new province a former one became part of
+    successor: str | None = None  # other_set, dissolved: the province it became part of
+    year: int | None = None  # dissolved: the year it did
 
 
 class AreaMatcher:
@@ -82,8 +89,28 @@ class AreaMatcher:
         # "Vùng Đồng bằng sông Hồng": the word "region" before a region's name.
         return self.regions.get(k) or self.regions.get(k.removeprefix("vung "))
 
-    def match(self, label, year: int) -> AreaMatch:
-        bset = self.boundary_set(year)
+    def year_sets(self, labels_by_year: dict[int, set]) -> dict[int, str]:
+        """The boundary set of each year of a file, decided from the year's area labels.
+
+        A transition year (2025) is matched on the 63 former provinces when its labels name former
+        provinces that no longer exist ("Vinh Phuc", "Ha Giang") and none that exists only in the 34 set;
+        labels of both sets ("Ha Noi") then take their former province too. Other years: ``boundary_set``.
+        """
+        out = {}
+        for year, labels in labels_by_year.items():
+            out[year] = self.boundary_set(year)
+            if year not in TRANSITION_YEARS:
+                continue
+            kinds = [(self.match(label, year, "63").kind, self.match(label, year, "34").kind) for label in labels]
+            former_only = any(k63 == "province" and k34 == "other_set" for k63, k34 in kinds)
+            new_only = any(k34 == "province" and k63 != "province" for k63, k34 in kinds)
+            if former_only and not new_only:
+                out[year] = "63"
+        return out
+
+    def match(self, label, year: int, bset: str | None = None) -> AreaMatch:
+        """The area a label names in a year, on the year's boundary set (or ``bset``, see ``year_sets``)."""
+        bset = bset or self.boundary_set(year)
         text = _text(label)
         cached = self._cache.get((text, bset))
         if cached is None:
@@ -95,7 +122,7 @@ class AreaMatcher:
         # a spelling variant the library knows; else unknown, with the closest name as a suggestion.
         k = area_key(text)
         found = (self._by_id(text.upper(), bset) or self._by_subtotal(text) or self._by_name(k, bset)
-                 or self._by_part(k, bset) or self._library_match(text, k, bset))
+                 or self._dissolved(k) or self._by_part(k, bset) or self._library_match(text, k, bset))
         return found or self._unknown(k, bset)
 
     def _by_id(self, upper: str, bset: str) -> AreaMatch | None:
@@ -127,6 +154,13 @@ class AreaMatcher:
             area_id = next(iter(hits))
             return AreaMatch("other_set", area_id, successor=self.areas[area_id]["successor_id"])
         return None
+
+    def _dissolved(self, k: str) -> AreaMatch | None:
+        # "Ha Tay": a province of old tables that joined another before the 63 (not a typo of "Hà Nam").
+        if k not in DISSOLVED:
+            return None
+        code, year = DISSOLVED[k]
+        return AreaMatch("dissolved", successor=f"P63-{code}", year=year)
 
     def _by_part(self, k: str, bset: str) -> AreaMatch | None:
         # Part of a name ("Vũng Tàu", "Bình"): one province is a match to report, several are ambiguous.

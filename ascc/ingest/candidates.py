@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ascc.ingest.constants import NOTE_PREFIXES, NUMBER_FIELDS
 from ascc.ingest.model import Candidate, Grid, Layout, Options, Report
+from ascc.ingest.numbers import is_missing
 from ascc.ingest.reference import Reference
 from ascc.ingest.text import _text, key
 
@@ -36,9 +37,28 @@ def extract(grid: Grid, layout: Layout, options: Options, report: Report, ref: R
             # A sub-heading inside the table ("Trong đó:", "Chia theo vùng"): not data.
             report.add("ignored_row", "warning", row=r + 1, col=label_col, header=layout.headers.get(label_col),
                        params={"text": _text(label)[:60]})
+        elif all(is_missing(grid.cell(r, c)) for c in value_cols) and _skip_empty_row(grid, layout, report, ref, r):
+            continue
         else:
             out += _wide_candidates(grid, layout, options, report, r)
     return out
+
+
+def _skip_empty_row(grid: Grid, layout: Layout, report: Report, ref: Reference, r: int) -> bool:
+    """Whether a row of ".." names no area (Hà Tây, dissolved in 2008): then it is skipped, with a note."""
+    label_col = layout.label_col
+    label = grid.cell(r, label_col)
+    m = ref.matcher.match(label, layout.value_cols[0][1])
+    where = {"row": r + 1, "col": label_col, "header": layout.headers.get(label_col)}
+    if m.kind == "dissolved":
+        successor = {lang: ref.matcher.name(m.successor, lang) for lang in ("vi", "en")}
+        report.add("dissolved_area_empty", "info", **where,
+                   params={"text": _text(label)[:60], "successor": successor, "year": m.year})
+        return True
+    if m.kind in ("unknown", "ambiguous"):
+        report.add("unknown_area_empty", "info", **where, params={"text": _text(label)[:60]})
+        return True
+    return False
 
 
 def _body_columns(grid: Grid, layout: Layout) -> tuple[list[int], int, int | None]:

@@ -45,7 +45,7 @@ def cli_import(args) -> int:
         return 2
     # A file over the limit is not read: its size alone decides.
     data = path.read_bytes() if path.stat().st_size <= MAX_FILE_BYTES else b"\0" * (MAX_FILE_BYTES + 1)
-    options = Options(args.indicator, args.year, args.sheet, args.dry_run, args.valid_only)
+    options = Options(args.indicator, args.year, args.sheet, args.dry_run, args.valid_only, item=args.item)
     report = run_import(data, path.name, options, who=_who(args), lang=args.lang)
     print(report.to_text(args.lang))
     if report.outcome == "committed":

@@ -32,7 +32,9 @@ HEADERS: dict[str, set[str]] = {
     "source": {"source", "nguon", "nguon so lieu"},
     "breakdown": {"breakdown", "phan to", "nhom dan cu"},
 }
-TOTAL_COLUMNS = {"tong so", "tong", "chung", "binh quan chung", "total", "all", "overall", "toan bo", "ca nuoc"}
+# The items of a table with several a year that are its total ("2010 Total", "Bình quân chung").
+TOTAL_COLUMNS = {"tong so", "tong", "chung", "binh quan chung", "total", "all", "overall", "toan bo", "ca nuoc",
+                 "general average"}
 STATUS_ALIASES = {
     "final": "final", "chinh thuc": "final", "official": "final",
     "preliminary": "preliminary", "prel": "preliminary", "so bo": "preliminary", "provisional": "preliminary",
@@ -48,7 +50,8 @@ REGION_ALIASES = {
     "NMM": {"northern midlands and mountain areas", "northern midlands and mountainous areas",
             "trung du va mien nui phia bac", "tdmnpb"},
     "NCC": {"north central and central coastal areas", "north central area and south central coastal area",
-            "north central and central coast", "bac trung bo va duyen hai mien trung"},
+            "north central and central coast", "bac trung bo va duyen hai mien trung",
+            "northern central area and central coastal area"},
     "CH": {"central highlands", "tay nguyen"},
     "SE": {"south east", "southeast", "dong nam bo"},
     "MRD": {"mekong river delta", "mekong delta", "dong bang song cuu long", "dbscl"},
@@ -60,3 +63,7 @@ AREA_ALIASES = {
     ("63", "hcm"): "79", ("34", "hcm"): "79", ("63", "tphcm"): "79", ("34", "tphcm"): "79",
     ("63", "sai gon"): "79", ("34", "sai gon"): "79",
 }
+# Provinces dissolved before the 63 of 2008-2025, which old tables still list (".." in every later year):
+# area_key -> (GSO code, in the 63 set, of the province it became part of; the year). Hà Tây joined Hà Nội
+# on 1 August 2008 (Resolution 15/2008/QH12).
+DISSOLVED = {"ha tay": ("01", 2008)}

@@ -6,9 +6,11 @@ Layouts
            status, source, breakdown.
     wide   a statistical-yearbook table for one indicator (--indicator): areas as rows, years as columns
            ("2023", "Sơ bộ 2023", "Sơ bộ  Prel.  2023", "Prel. 2023"; preliminary/estimated go into
-           ``status``), title rows above, notes below, national and regional subtotal rows. With several
-           value columns per year (total + quintiles) the total column ("Tổng số", "Chung", "Bình quân
-           chung", "Total") is used, and the report says which.
+           ``status``), title rows above, notes below, national and regional subtotal rows. A table may
+           have several items a year (total + quintiles), named in a row below the years or in the year's
+           own cell as PX-Web writes them ("2010 Total", "Prel. 2025 Total"): --item chooses one (case,
+           spacing and diacritics ignored; a unique prefix is enough), else the total item ("Tổng số",
+           "Chung", "Bình quân chung", "Total", "General average"); the report says which.
 """
 
 from __future__ import annotations
@@ -21,11 +23,13 @@ from ascc.ingest.constants import HEADER_SCAN_ROWS, HEADERS, TOTAL_COLUMNS
 from ascc.ingest.model import Grid, Layout, Options, Problem, Rejected, Report
 from ascc.ingest.text import _text, column_letter, key
 
+_PREFIX = r"(?:so bo|prel|preliminary|provisional|uoc tinh|uoc|est|estimated|nam|year)"
+_SUFFIX = r"(?:so bo|prel|preliminary|provisional|uoc tinh|est|estimated|p|e)"
+# On key(): status words, the year, then status words or an item (text with a letter: "2010 total").
 _YEAR_HEADER_RE = re.compile(
-    r"^(?:(?:so bo|prel|preliminary|provisional|uoc tinh|uoc|est|estimated|nam|year)\s+)*"
-    r"(?P<year>(?:19|20)\d{2})"
-    r"(?:\s+(?:so bo|prel|preliminary|provisional|uoc tinh|est|estimated|p|e))*$"
+    rf"^(?:{_PREFIX}\s+)*(?P<year>(?:19|20)\d{{2}})(?P<rest>(?:\s+{_SUFFIX})*|\s+.*[a-z].*)$"
 )
+_YEAR_IN_TEXT_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 def _header_field(cell) -> str | None:
@@ -42,20 +46,34 @@ def _header_field(cell) -> str | None:
 
 def parse_year_header(cell) -> tuple[int, str] | None:
     """(year, status) of a column header such as 2023, "Sơ bộ 2023" or "Prel. 2023", else None."""
+    parsed = parse_year_item_header(cell)
+    return parsed[:2] if parsed and parsed[2] is None else None
+
+
+def parse_year_item_header(cell) -> tuple[int, str, str | None] | None:
+    """(year, status, item) of a column header: 2023, "Prel. 2023" (item None) or "Prel. 2025 Total"; else None."""
     if isinstance(cell, bool) or cell is None:
         return None
     if isinstance(cell, int | float):
-        return (int(cell), "final") if float(cell).is_integer() and 1900 <= cell <= 2100 else None
+        return (int(cell), "final", None) if float(cell).is_integer() and 1900 <= cell <= 2100 else None
     k = key(cell)
     m = _YEAR_HEADER_RE.match(k)
     if not m:
         return None
+    rest = m.group("rest")
+    item = None
+    if re.fullmatch(rf"(?:\s+{_SUFFIX})*", rest) is None:
+        # The item as the file writes it (spacing tidied): what follows the year in the cell.
+        text = _text(cell)
+        item = " ".join(text[_YEAR_IN_TEXT_RE.search(text).end():].split()).strip(" -–:") or None
+        rest = ""
+    words = k[: m.start("year")] + rest
     status = "final"
-    if re.search(r"\b(so bo|prel|preliminary|provisional|p)\b", k):
+    if re.search(r"\b(so bo|prel|preliminary|provisional|p)\b", words):
         status = "preliminary"
-    elif re.search(r"\b(uoc tinh|uoc|est|estimated|e)\b", k):
+    elif re.search(r"\b(uoc tinh|uoc|est|estimated|e)\b", words):
         status = "estimated"
-    return int(m.group("year")), status
+    return int(m.group("year")), status, item
 
 
 def _title(grid: Grid, before: int) -> str | None:
@@ -123,9 +141,9 @@ def _find_wide(grid: Grid, options: Options, report: Report, scan: int) -> Layou
     raise Rejected(Problem("no_header", "error"))
 
 
-def _year_columns(row: list) -> dict[int, tuple[int, str]]:
-    """Column -> (year, status) of a header row of years; empty when the row is not one."""
-    years = {c: parse_year_header(v) for c, v in enumerate(row) if c > 0}
+def _year_columns(row: list) -> dict[int, tuple[int, str, str | None]]:
+    """Column -> (year, status, item) of a header row of years; empty when the row is not one."""
+    years = {c: parse_year_item_header(v) for c, v in enumerate(row) if c > 0}
     years = {c: y for c, y in years.items() if y}
     # A data row of a long table also holds a year; a header row has no other number beside its years.
     others = [v for c, v in enumerate(row) if c > 0 and c not in years and v is not None]
@@ -134,20 +152,23 @@ def _year_columns(row: list) -> dict[int, tuple[int, str]]:
     return years
 
 
-def _wide_layout(grid: Grid, r: int, years: dict[int, tuple[int, str]], options: Options, report: Report) -> Layout:
-    # Row r holds the years; the row below may name several value columns per year (total, quintiles).
+def _wide_layout(grid: Grid, r: int, years: dict[int, tuple[int, str, str | None]], options: Options,
+                 report: Report) -> Layout:
+    # Row r holds the years; the items of a year (total, quintiles) are in its cells ("2010 Total") or
+    # in the row below.
     first = min(years)
     label_col = _label_column(grid, first, r + 1)
-    labels, header_row = _column_labels(grid, r, first, label_col)
-    assigned = _assign_years(years, labels)
+    in_cells = {c: item for c, (_, _, item) in years.items() if item}
+    labels, header_row = (in_cells, r) if in_cells else _column_labels(grid, r, first, label_col)
+    assigned = _assign_years({c: (year, status) for c, (year, status, _) in years.items()}, labels)
     layout = Layout("wide", header_row, label_col=label_col, title=_title(grid, r))
-    for year, group in sorted(_year_groups(assigned, options, r).items()):
-        chosen = _value_column(year, group, labels, header_row, report)
-        year_col, _, status = assigned[chosen]
+    chosen = _choose_columns(_year_groups(assigned, options, r), labels, options, header_row, report)
+    for year, col in sorted(chosen.items()):
+        year_col, _, status = assigned[col]
         year_text = _text(grid.cell(r, year_col)) or str(year)
-        shown = f"{labels[chosen]}, {year_text}" if chosen in labels else year_text
-        layout.value_cols.append((chosen, year, status, shown))
-        layout.headers[chosen] = shown
+        shown = year_text if in_cells or col not in labels else f"{labels[col]}, {year_text}"
+        layout.value_cols.append((col, year, status, shown))
+        layout.headers[col] = shown
     layout.headers[label_col] = _text(grid.cell(r, label_col)) or None
     return layout
 
@@ -188,17 +209,44 @@ def _year_groups(assigned: dict[int, tuple[int, int, str]], options: Options, r:
     return {options.year: groups[options.year]}
 
 
-def _value_column(year: int, group: list[int], labels: dict[int, str], header_row: int, report: Report) -> int:
-    """The one column of a year to import: the only one, or the total among several (the others are named)."""
-    if len(group) == 1:
-        return group[0]
-    totals = [c for c in group if key(labels.get(c, "")) in TOTAL_COLUMNS]
-    if len(totals) != 1:
-        shown = tuple(labels.get(c, column_letter(c)) for c in group)
-        raise Rejected(Problem("ambiguous_columns", "error", row=header_row + 1,
-                               params={"year": year, "columns": shown}))
-    chosen = totals[0]
-    skipped = tuple(labels.get(c, column_letter(c)) for c in group if c != chosen)
-    report.add("other_columns_skipped", "info", row=header_row + 1, col=chosen,
-               header=labels.get(chosen), params={"columns": skipped, "year": year})
+def match_item(wanted: str, items: dict[int, str]) -> list[int]:
+    """The columns whose item is ``wanted`` (case, spacing, punctuation and diacritics ignored), else those
+    whose item starts with it."""
+    k = key(wanted)
+    exact = [c for c, item in items.items() if key(item) == k]
+    return exact or [c for c, item in items.items() if k and key(item).startswith(k)]
+
+
+def _choose_columns(groups: dict[int, list[int]], labels: dict[int, str], options: Options, header_row: int,
+                    report: Report) -> dict[int, int]:
+    """Year -> the one column to import: the item of --item, else the only column or the total item."""
+    items = tuple(dict.fromkeys(labels[c] for cols in groups.values() for c in cols if c in labels))
+    where = {"row": header_row + 1}
+    if options.item and not labels:
+        report.add("item_ignored", "warning", params={"item": options.item})
+    chosen = {}
+    for year, group in groups.items():
+        named = {c: labels[c] for c in group if c in labels}
+        if options.item and labels:
+            hits = match_item(options.item, named)
+            if not hits:
+                raise Rejected(Problem("unknown_item", "error", **where,
+                                       params={"item": options.item, "year": year, "items": items}))
+            if len(hits) > 1:
+                matched = tuple(named[c] for c in hits)
+                raise Rejected(Problem("ambiguous_item", "error", **where,
+                                       params={"item": options.item, "year": year, "items": matched}))
+            chosen[year] = hits[0]
+        elif len(group) == 1:
+            chosen[year] = group[0]
+        else:
+            totals = [c for c in group if key(named.get(c, "")) in TOTAL_COLUMNS]
+            if len(totals) != 1:
+                shown = items or tuple(column_letter(c) for c in group)
+                raise Rejected(Problem("item_required", "error", **where, params={"year": year, "items": shown}))
+            chosen[year] = totals[0]
+    used = tuple(dict.fromkeys(labels[c] for c in chosen.values() if c in labels))
+    if used and len(items) > 1:
+        others = tuple(i for i in items if i not in used)
+        report.add("item_used", "info", **where, params={"item": used, "others": others or ("–",)})
     return chosen

@@ -76,6 +76,7 @@ class Options:
     sheet: str | None = None
     dry_run: bool = False
     valid_only: bool = False
+    item: str | None = None  # of a table with several items a year ("Total", "Average population")
 
 
 @dataclass
@@ -179,8 +180,8 @@ class Report:
 _FATAL = {
     "empty_file", "too_large", "format_mismatch", "unsupported_type", "old_excel", "bad_encoding",
     "corrupt_xlsx", "unknown_sheet", "too_many_rows", "no_header", "missing_column", "duplicate_column",
-    "indicator_required", "ambiguous_columns", "year_not_in_table", "no_data_rows", "demo_dataset",
-    "locked", "nothing_new", "nothing_to_import", "unknown_indicator_option",
+    "indicator_required", "item_required", "unknown_item", "ambiguous_item", "year_not_in_table", "no_data_rows",
+    "demo_dataset", "bundled_dataset", "locked", "nothing_new", "nothing_to_import", "unknown_indicator_option",
 }
 
 

@@ -55,6 +55,11 @@ def _strip_number(raw: str) -> tuple[str, bool, bool]:
     return text, negative, percent
 
 
+def is_missing(raw) -> bool:
+    """Whether a cell says "no figure": empty, or a marker such as "..", "-" or "n/a"."""
+    return raw is None or (isinstance(raw, str) and raw.strip() in MISSING_MARKERS | {"N/A", "NA", "X"})
+
+
 @dataclass
 class Number:
     """A parsed number cell."""
@@ -79,7 +84,7 @@ class Numbers:
 
     def parse(self, raw, *, percent_cell: bool = False) -> Number:
         """A cell as a number: a missing marker is None, a cell that is not a number carries an error."""
-        if raw is None or (isinstance(raw, str) and raw.strip() in MISSING_MARKERS | {"N/A", "NA", "X"}):
+        if is_missing(raw):
             return Number(None)
         if isinstance(raw, (bool, dt.date | dt.datetime)):
             return Number(None, error="non_numeric", params={"text": str(raw)})

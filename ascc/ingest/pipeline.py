@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from pathlib import Path
 
@@ -16,6 +17,17 @@ from ascc.ingest.text import column_letter
 from ascc.ingest.validation import validate
 
 
+def refusal(data_dir: Path) -> str | None:
+    """Why a dataset takes no imports: ``demo_dataset`` (simulated), ``bundled_dataset`` (rebuilt from its
+    sources by a command), or None."""
+    manifest = dataset.read_manifest(data_dir)
+    if manifest.get("kind") == "demo":
+        return "demo_dataset"
+    if manifest.get("bundled"):
+        return "bundled_dataset"
+    return None
+
+
 def check(data: bytes, file_name: str, options: Options, ref: Reference | None = None) -> Report:
     """Read and validate a file (writes nothing): the report with its valid rows."""
     report = Report(file_name=Path(file_name).name, sha256=hashlib.sha256(data).hexdigest(), size=len(data),
@@ -26,7 +38,7 @@ def check(data: bytes, file_name: str, options: Options, ref: Reference | None =
         if code is None:
             report.add("unknown_indicator_option", params={"text": options.indicator})
             return report
-        options = Options(code, options.year, options.sheet, options.dry_run, options.valid_only)
+        options = dataclasses.replace(options, indicator=code)
         report.options = options
     try:
         grid = read_grid(data, file_name, options.sheet)
@@ -38,6 +50,8 @@ def check(data: bytes, file_name: str, options: Options, ref: Reference | None =
         return report
     report.layout = layout.kind
     report.indicator = options.indicator
+    if options.item and layout.kind == "long":
+        report.add("item_ignored", "warning", params={"item": options.item})
     if layout.kind == "wide":
         report.columns_used = [f"{column_letter(c)} ({label})" for c, _, _, label in layout.value_cols]
     candidates = extract(grid, layout, options, report, ref)
@@ -55,9 +69,10 @@ def run_import(data: bytes, file_name: str, options: Options, *, who: str, lock_
                lang: str = "vi") -> Report:
     """Check a file and, unless it is refused or a dry run, commit its rows as one batch (all or nothing)."""
     data_dir = settings.data_dir()
-    if dataset.read_manifest(data_dir).get("kind") == "demo":
+    refused = refusal(data_dir)
+    if refused:
         report = Report(Path(file_name).name, hashlib.sha256(data).hexdigest(), len(data), options)
-        report.add("demo_dataset", params={"folder": str(data_dir)})
+        report.add(refused, params={"folder": str(data_dir)})
         report.outcome = "refused"
         return report
     ref = load_reference()

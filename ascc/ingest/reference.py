@@ -65,11 +65,12 @@ def _unit(ind) -> dict:
 
 
 def _range(ind) -> tuple[float, float]:
-    """The values an indicator may take: its min and max, within 0-100 for a %, from 0 for a ratio or a sum."""
-    low = ind["min_value"] if pd.notna(ind["min_value"]) else -math.inf
-    high = ind["max_value"] if pd.notna(ind["max_value"]) else math.inf
-    if str(ind["unit_en"]).startswith("%"):
-        low, high = max(low, 0.0), min(high, 100.0)
+    """The values an indicator may take: its plausible min and max as the catalogue gives them (a coverage
+    rate published above 100 % may be plausible: see ``limit_value``), else 0-100 for a %; from 0 for a ratio
+    or a sum."""
+    percent = str(ind["unit_en"]).startswith("%")
+    low = ind["min_value"] if pd.notna(ind["min_value"]) else (0.0 if percent else -math.inf)
+    high = ind["max_value"] if pd.notna(ind["max_value"]) else (100.0 if percent else math.inf)
     if ind["aggregation"] in ("ratio", "sum"):
         low = max(low, 0.0)
     return float(low), float(high)

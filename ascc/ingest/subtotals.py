@@ -12,8 +12,11 @@ from ascc.ingest.model import Preview, Report
 from ascc.ingest.reference import Reference, ind_decimals
 
 
-def compare_subtotals(rows: pd.DataFrame, report: Report, ref: Reference) -> None:
-    """Compare the nation row and region rows with the aggregate of the imported provinces; warn when they differ."""
+def compare_subtotals(rows: pd.DataFrame, report: Report, ref: Reference, year_sets: dict[int, str] | None = None) -> None:
+    """Compare the nation row and region rows with the aggregate of the imported provinces; warn when they differ.
+
+    ``year_sets`` gives the boundary set a year's provinces are on (default: AreaMatcher.boundary_set).
+    """
     published = rows[(rows["area_id"] == "VN") | rows["area_id"].str.startswith("R-")]
     items = [
         {"row": int(r.src_row), "col": None, "area_id": r.area_id, "indicator_code": r.indicator_code,
@@ -26,22 +29,22 @@ def compare_subtotals(rows: pd.DataFrame, report: Report, ref: Reference) -> Non
     provinces = rows.merge(ref.areas[["area_id", "boundary_set", "region_code", "population", "level"]], on="area_id")
     provinces = provinces[provinces["level"] == "province"]
     for item in items:
-        _compare_subtotal(item, provinces, report, ref)
+        bset = (year_sets or {}).get(item["year"]) or AreaMatcher.boundary_set(item["year"])
+        _compare_subtotal(item, provinces, report, ref, bset)
 
 
-def _members(item: dict, ref: Reference) -> pd.DataFrame:
-    """The provinces a subtotal covers: those of the year's boundary set, of one region for a region row."""
-    bset = AreaMatcher.boundary_set(item["year"])
+def _members(item: dict, ref: Reference, bset: str) -> pd.DataFrame:
+    """The provinces a subtotal covers: those of the boundary set, of one region for a region row."""
     members = ref.areas[(ref.areas["level"] == "province") & (ref.areas["boundary_set"] == bset)]
     if item["area_id"] != "VN":
         members = members[members["region_code"] == item["area_id"].removeprefix("R-")]
     return members
 
 
-def _compare_subtotal(item: dict, provinces: pd.DataFrame, report: Report, ref: Reference) -> None:
+def _compare_subtotal(item: dict, provinces: pd.DataFrame, report: Report, ref: Reference, bset: str) -> None:
     # Compared only when the file holds every province the subtotal covers.
     ind = ref.indicators.loc[item["indicator_code"]]
-    members = _members(item, ref)
+    members = _members(item, ref, bset)
     got = provinces[(provinces["indicator_code"] == item["indicator_code"]) & (provinces["year"] == item["year"])
                     & (provinces["breakdown"] == item["breakdown"]) & provinces["area_id"].isin(members["area_id"])]
     name = ref.matcher.name(item["area_id"], "vi")

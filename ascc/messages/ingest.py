@@ -60,9 +60,19 @@ MESSAGES = {
         "vi": "Đây là bảng niên giám (các năm theo cột): hãy chọn chỉ tiêu của bảng (--indicator MÃ).",
         "en": "This is a yearbook table (years as columns): choose the table's indicator (--indicator CODE).",
     },
-    "ingest.reason.ambiguous_columns": {
-        "vi": "Năm {year} có nhiều cột giá trị ({columns}) và không có cột “Tổng số”/“Chung”: không biết nhập cột nào.",
-        "en": "Year {year} has several value columns ({columns}) and no “Total” column: which one to import is unclear.",
+    "ingest.reason.item_required": {
+        "vi": "Bảng có nhiều mục cho mỗi năm ({items}) và năm {year} không có mục tổng (“Tổng số”, “Chung”): hãy "
+        "chọn mục cần nhập (--item TÊN_MỤC).",
+        "en": "The table has several items a year ({items}) and {year} has no total item (“Total”, “General "
+        "average”): choose the item to import (--item NAME).",
+    },
+    "ingest.reason.unknown_item": {
+        "vi": "Năm {year} không có mục “{item}”. Các mục của bảng: {items}.",
+        "en": "{year} has no item “{item}”. The table's items: {items}.",
+    },
+    "ingest.reason.ambiguous_item": {
+        "vi": "“{item}” khớp với nhiều mục của năm {year}: {items}. Hãy ghi rõ hơn.",
+        "en": "“{item}” matches several items of {year}: {items}. Write more of the name.",
     },
     "ingest.reason.year_not_in_table": {
         "vi": "Bảng không có cột năm {year} (các năm có: {years}).",
@@ -71,6 +81,14 @@ MESSAGES = {
     "ingest.reason.no_data_rows": {
         "vi": "Không có dòng số liệu nào dưới tiêu đề.",
         "en": "There are no data rows under the header.",
+    },
+    "ingest.reason.bundled_dataset": {
+        "vi": "Bộ dữ liệu đang dùng ({folder}) đi kèm ứng dụng và được dựng lại từ nguồn của nó (python -m ascc "
+        "build-public): không nhập số liệu vào đó, vì lần dựng sau sẽ xóa chúng. Hãy tạo bộ dữ liệu của mình "
+        "(python -m ascc init-dataset THƯ_MỤC) và dùng nó (ASCC_DATA_DIR=THƯ_MỤC hoặc --data-dir THƯ_MỤC).",
+        "en": "The dataset in use ({folder}) is bundled with the app and rebuilt from its sources (python -m ascc "
+        "build-public): figures are not imported into it, as the next build would drop them. Create your own "
+        "dataset (python -m ascc init-dataset DIR) and use it (ASCC_DATA_DIR=DIR or --data-dir DIR).",
     },
     "ingest.reason.demo_dataset": {
         "vi": "Bộ dữ liệu đang dùng ({folder}) là dữ liệu mô phỏng: không nhập số liệu thật vào đó, để số liệu "
@@ -101,9 +119,17 @@ MESSAGES = {
     },
     # reasons: layout
     "ingest.reason.ignored_column": {"vi": "Cột không dùng đến, bỏ qua.", "en": "Column not used; ignored."},
-    "ingest.reason.other_columns_skipped": {
-        "vi": "Năm {year}: nhập cột tổng này; không nhập các cột {columns}.",
-        "en": "{year}: this total column is imported; the columns {columns} are not.",
+    "ingest.reason.item_used": {
+        "vi": "Nhập mục “{item}” (một cột mỗi năm); không nhập các mục: {others}.",
+        "en": "Item “{item}” is imported (one column a year); the other items are not: {others}.",
+    },
+    "ingest.reason.item_ignored": {
+        "vi": "Bảng không có nhiều mục cho mỗi năm: bỏ qua lựa chọn mục “{item}”.",
+        "en": "The table has no items within a year: the item “{item}” is ignored.",
+    },
+    "ingest.reason.year_on_former_provinces": {
+        "vi": "Năm {year} được công bố theo 63 tỉnh cũ: giữ nguyên như vậy; 34 tỉnh mới được tính lại từ các tỉnh cũ.",
+        "en": "{year} is published on the 63 former provinces: kept there; the 34 provinces are rebuilt from them.",
     },
     "ingest.reason.notes_skipped": {
         "vi": "{n} dòng ghi chú dưới bảng được bỏ qua.",
@@ -118,6 +144,14 @@ MESSAGES = {
     "ingest.reason.ignored_row": {
         "vi": "Dòng “{text}” không có số liệu và không phải tên tỉnh: coi là tiêu đề phụ, bỏ qua.",
         "en": "Row “{text}” has no figures and names no province: taken as a sub-heading and skipped.",
+    },
+    "ingest.reason.unknown_area_empty": {
+        "vi": "Dòng “{text}” không phải tên tỉnh và chỉ có ô trống (“..”): bỏ qua.",
+        "en": "Row “{text}” names no known area and holds only missing values (“..”): skipped.",
+    },
+    "ingest.reason.dissolved_area_empty": {
+        "vi": "“{text}” đã nhập vào {successor} năm {year} và không có số liệu: bỏ qua.",
+        "en": "“{text}” merged into {successor} in {year} and has no figures: skipped.",
     },
     # reasons: cells
     "ingest.reason.formula": {
@@ -145,10 +179,24 @@ MESSAGES = {
         "en": "“{text}” could be several provinces: {candidates}. Write the full name.",
     },
     "ingest.reason.area_other_boundary_set": {
-        "vi": "“{text}” không thuộc {boundary} tỉnh, thành của năm {year}. Số liệu từ năm 2025 theo 34 tỉnh mới "
-        "(tỉnh này nay thuộc: {successor}); đến năm 2024 theo 63 tỉnh cũ.",
-        "en": "“{text}” is not one of the {boundary} provinces of {year}. Figures from 2025 are reported on the 34 "
-        "new provinces (this one is now part of: {successor}); up to 2024 on the 63 former ones.",
+        "vi": "“{text}” không thuộc {boundary} tỉnh, thành của năm {year} (tỉnh này nay thuộc: {successor}). Số "
+        "liệu đến năm 2024 theo 63 tỉnh cũ, từ năm 2026 theo 34 tỉnh mới; năm 2025 theo một trong hai, như nhau "
+        "cho mọi dòng của năm.",
+        "en": "“{text}” is not one of the {boundary} provinces of {year} (this one is now part of: {successor}). "
+        "Figures up to 2024 are on the 63 former provinces, from 2026 on the 34 new ones; 2025 on either, the "
+        "same for every row of the year.",
+    },
+    "ingest.reason.dissolved_area_before": {
+        "vi": "“{text}” là tỉnh riêng đến khi nhập vào {successor} năm {year}; bộ dữ liệu không có địa bàn này nên số "
+        "liệu năm {value_year} của tỉnh không được nhập.",
+        "en": "“{text}” was a province of its own until it merged into {successor} in {year}; the dataset has no "
+        "such area, so its {value_year} figure is not imported.",
+    },
+    "ingest.reason.dissolved_area": {
+        "vi": "“{text}” đã nhập vào {successor} năm {year}: không nhập được số liệu của tỉnh này; hãy ghi số liệu "
+        "cho {successor}.",
+        "en": "“{text}” merged into {successor} in {year}: figures on it cannot be imported; give them for "
+        "{successor}.",
     },
     "ingest.reason.area_fuzzy": {
         "vi": "“{text}” được hiểu là {name} (tên viết khác): hãy kiểm tra.",
@@ -215,6 +263,14 @@ MESSAGES = {
     "ingest.reason.out_of_range": {
         "vi": "Giá trị {value} nằm ngoài khoảng hợp lý {low} – {high} của chỉ tiêu.",
         "en": "The value {value} is outside the indicator's plausible range {low} – {high}.",
+    },
+    "ingest.reason.above_limit": {
+        "vi": "Giá trị {value} vượt giới hạn tự nhiên {limit}: giữ nguyên như số liệu công bố.",
+        "en": "The value {value} is above the natural limit {limit}: kept as published.",
+    },
+    "ingest.reason.below_limit": {
+        "vi": "Giá trị {value} thấp hơn giới hạn tự nhiên {limit}: giữ nguyên như số liệu công bố.",
+        "en": "The value {value} is below the natural limit {limit}: kept as published.",
     },
     "ingest.reason.percent_cell_scaled": {
         "vi": "Ô định dạng phần trăm trong Excel: đọc là {value} %.",
