@@ -42,6 +42,11 @@ class DatasetInfo:
     def is_demo(self) -> bool:
         return self.kind == "demo"
 
+    @property
+    def is_bundled(self) -> bool:
+        """A dataset shipped with the app and rebuilt from its sources (never imported into)."""
+        return self.is_demo or bool(self.manifest.get("bundled"))
+
 
 # --- SQL files -------------------------------------------------------------------------------
 

@@ -60,3 +60,9 @@ def test_overview_headline_cards_are_the_datasets_own(use_public):
     assert labels == ["Multidimensional poverty", "Hygienic water", "Infant mortality", "Trained labour (certified)"]
     text = texts(at)
     assert "TCTK (NSO), bảng PX-Web E14.48" in text
+
+
+def test_data_page_offers_no_import_into_the_bundled_statistics(use_public):
+    at = new_app("pages/data.py", lang="en")
+    assert not at.exception
+    assert any("take no imports" in str(i.value) for i in at.info)

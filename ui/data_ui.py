@@ -159,7 +159,7 @@ def batch_history(df: pd.DataFrame, lang: str, info: db.DatasetInfo, access: aut
     )
     st.dataframe(table, hide_index=True, width="stretch")
     live = df.loc[df["status"] == "committed", "batch_id"].tolist()
-    if not (access.can_import and live and not info.is_demo):
+    if not (access.can_import and live and not info.is_bundled):
         return
     with st.expander(t("data.withdraw.title", lang)):
         st.caption(t("data.withdraw.help", lang))
@@ -210,8 +210,8 @@ def _cli_hint(info: db.DatasetInfo) -> str:
 def import_panel(lang: str, info: db.DatasetInfo, access: auth.Access) -> None:
     """Import for signed-in data managers; otherwise say why not and how else."""
     template_button(lang)
-    if info.is_demo:
-        st.info(t("data.import.demo", lang))
+    if info.is_bundled:
+        st.info(t("data.import.demo" if info.is_demo else "data.import.bundled", lang))
         st.code("python -m ascc init-dataset /srv/ascc-data\nASCC_DATA_DIR=/srv/ascc-data streamlit run app.py",
                 language="bash")
         return

@@ -1,6 +1,14 @@
 """Texts on how regional and national figures are chosen (published or computed) and on estimates."""
 
 MESSAGES = {
+    "data.import.bundled": {
+        "vi": "Bộ số liệu công bố đi kèm ứng dụng được dựng lại từ các bảng gốc của Tổng cục Thống kê (python -m "
+        "ascc build-public), không nhập thêm vào. Để nhập số liệu của bộ, ngành, địa phương, hãy tạo bộ dữ liệu "
+        "chính thức riêng:",
+        "en": "The bundled published statistics are rebuilt from the statistics office's tables (python -m ascc "
+        "build-public) and take no imports. To import figures from ministries and provinces, create an official "
+        "dataset of your own:",
+    },
     "data.download_all": {"vi": "Tải toàn bộ bộ dữ liệu (.zip)", "en": "Download the whole dataset (.zip)"},
     "data.download_all_help": {
         "vi": "Mọi số liệu dạng bảng dài (CSV), giá trị vùng và cả nước như trên các trang, danh mục chỉ tiêu, mục "
