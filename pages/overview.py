@@ -37,6 +37,10 @@ for col, row in zip(st.columns(len(headline)), headline.itertuples(), strict=Tru
 for pair in [headline.iloc[i : i + 2] for i in range(0, len(headline), 2)]:
     for col, row in zip(st.columns(2), pair.itertuples(), strict=False):
         series = trend[trend["indicator_code"] == row.indicator_code]
+        # The plan period (2016-2025) when the series reaches further back (NSO tables from 2005): older
+        # years crowd the axis of a half-page chart; the Regions and Profile pages keep every year.
+        if (series["year"] >= settings.PLAN_BASE_YEAR).sum() >= 2:
+            series = series[series["year"] >= settings.PLAN_BASE_YEAR]
         if series.empty:
             col.info(f"{row.short_name}: {t('card.no_data', lang)}")
             continue

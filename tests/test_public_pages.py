@@ -66,3 +66,11 @@ def test_data_page_offers_no_import_into_the_bundled_statistics(use_public):
     at = new_app("pages/data.py", lang="en")
     assert not at.exception
     assert any("take no imports" in str(i.value) for i in at.info)
+
+
+def test_overview_trends_show_the_plan_period(use_public):
+    # infant mortality is published from 2005 and trained labour from 2008: the half-page charts start in 2016
+    at = new_app(lang="en")
+    for fig in plotly_figures(at):
+        xs = [x for t in fig["data"] for x in values(t.get("x")) if isinstance(x, int | float)]
+        assert xs and min(xs) >= 2016, fig["layout"].get("title")
