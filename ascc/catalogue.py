@@ -720,6 +720,11 @@ def export(table: str, path: Path, data_dir: Path) -> int:
     frame = versions.current(data_dir, table)
     names = columns(table)
     rows = [[_cell(n, r[n]) for n in names] for r in frame.astype(object).to_dict("records")]
+    return write_rows(path, table, names, rows)
+
+
+def write_rows(path: Path, table: str, names: tuple[str, ...], rows: list[list]) -> int:
+    """Write a table's rows as CSV/TSV (UTF-8 with BOM) or XLSX, by the file's extension; return the count."""
     suffix = Path(path).suffix.lower()
     if suffix in ingest.XLSX_EXTENSIONS:
         Path(path).write_bytes(_xlsx(table, names, rows))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -73,6 +74,15 @@ def write_table(data_dir: Path, name: str, df: pd.DataFrame) -> Path:
     target = Path(data_dir) / file_name
     write_parquet_atomic(to_table(df, table_schema), target)
     return target
+
+
+def content_version(out_dir: Path) -> str:
+    """Short sha256 over every Parquet file's relative path and bytes (a built dataset's version)."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(out_dir).rglob("*.parquet")):
+        digest.update(path.relative_to(out_dir).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def write_results(data_dir: Path, df: pd.DataFrame, batch_id: str) -> list[Path]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -605,15 +604,6 @@ def _sorted(results: pd.DataFrame, specs: dict) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------------
 
 
-def _content_version(out_dir: Path) -> str:
-    """Short sha256 over every Parquet file's relative path and bytes."""
-    digest = hashlib.sha256()
-    for path in sorted(out_dir.rglob("*.parquet")):
-        digest.update(path.relative_to(out_dir).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
-
-
 def build_demo(out_dir: Path) -> dict:
     """Write the demo dataset (reference tables, results, manifest) into ``out_dir``; return the manifest."""
     out_dir = Path(out_dir)
@@ -630,7 +620,7 @@ def build_demo(out_dir: Path) -> dict:
         "kind": "demo",
         "title_vi": "Bộ dữ liệu mô phỏng – Đề án 161 (Cộng đồng Văn hóa – Xã hội ASEAN)",
         "title_en": "Demo dataset – Project 161 (ASEAN Socio-Cultural Community)",
-        "version": _content_version(out_dir),
+        "version": dataset.content_version(out_dir),
         "built_at": BUILT_AT,
         "data_as_of": DATA_AS_OF,
         "how": "python -m ascc demo-data",

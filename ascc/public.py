@@ -8,7 +8,6 @@ indicator has no target.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pandas as pd
@@ -474,14 +473,6 @@ def build_public(out_dir: Path) -> dict:
     finally:
         settings.chosen_dataset.reset(token)
         db.clear_cache()
-    manifest["version"] = _content_version(out)
+    manifest["version"] = dataset.content_version(out)
     dataset.write_manifest(out, manifest)
     return manifest
-
-
-def _content_version(out_dir: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(out_dir.rglob("*.parquet")):
-        digest.update(path.relative_to(out_dir).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]

@@ -32,9 +32,7 @@ The derived rows belong to the batch (a rollback withdraws them too).
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import math
 import statistics
 import sys
@@ -42,10 +40,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ascc import batches, db, i18n, ingest, schema, settings, versions
-from ascc.catalogue import Checker, Report, Row, Sheet, _csv_text, _diff, _records, _xlsx, read_sheet
+from ascc import batches, catalogue, db, i18n, ingest, schema, settings, versions
+from ascc.catalogue import Checker, Report, Row, Sheet, _diff, _records, read_sheet
 from ascc.i18n import t
-from ascc.ingest import Problem, Rejected, _text, key
+from ascc.ingest import Rejected, _text, key
 
 TABLE = "weights"
 COLUMNS = ("area", "year", "weight_kind", "value", "source_vi", "source_en")
@@ -324,18 +322,7 @@ def export(path: Path, data_dir: Path) -> int:
     values = [round(float(v), 6) for v in frame["value"]]  # no float noise (524200.00000000006) in the file
     rows = [[r["area_id"], int(r["year"]), r["weight_kind"], int(v) if v.is_integer() else v, r["source_vi"],
              r["source_en"]] for r, v in zip(_records(frame), values, strict=True)]
-    suffix = Path(path).suffix.lower()
-    if suffix in ingest.XLSX_EXTENSIONS:
-        Path(path).write_bytes(_xlsx(TABLE, COLUMNS, rows))
-    elif suffix in ingest.TEXT_EXTENSIONS:
-        out = io.StringIO()
-        writer = csv.writer(out, delimiter="\t" if suffix == ".tsv" else ",", lineterminator="\r\n")
-        writer.writerow(COLUMNS)
-        writer.writerows([[_csv_text(v) for v in r] for r in rows])
-        Path(path).write_bytes(out.getvalue().encode("utf-8-sig"))  # the BOM makes Excel read UTF-8
-    else:
-        raise Rejected(Problem("unsupported_type", "error", params={"ext": suffix or "?"}))
-    return len(rows)
+    return catalogue.write_rows(path, TABLE, COLUMNS, rows)
 
 
 # --- command line (registered in ascc/cli.py) ------------------------------------------------------------------------

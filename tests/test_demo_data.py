@@ -11,7 +11,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from ascc import demo, schema, settings
+from ascc import dataset, demo, schema, settings
 from ascc.cli import main as cli_main
 
 COMMITTED = settings.DEFAULT_DATA_DIR
@@ -87,7 +87,7 @@ def test_files_have_the_fixed_schemas(built):
 def test_manifest(built):
     manifest = json.loads((built / schema.MANIFEST_FILE).read_text(encoding="utf-8"))
     assert manifest["kind"] == "demo" and manifest["how"] == "python -m ascc demo-data"
-    assert manifest["version"] == demo._content_version(built)
+    assert manifest["version"] == dataset.content_version(built)
     assert "mô phỏng" in manifest["notice_vi"].lower() and "simulated" in manifest["notice_en"].lower()
     assert {"title_vi", "title_en", "built_at", "data_as_of"} <= set(manifest)
 
