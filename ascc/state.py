@@ -42,6 +42,13 @@ def _first(value) -> str | None:
     return str(value).strip()
 
 
+def url_int(text: object) -> int | None:
+    """A whole number written in ASCII digits (an URL's year or slide), else None: str.isdigit() also
+    accepts "²", "①" or Arabic-Indic digits, which int() then refuses or reads as another number."""
+    text = str(text or "").strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else None
+
+
 def from_params(params: Mapping[str, object], choices: Choices) -> ViewState:
     """Parse URL query parameters; unknown or malformed values fall back to defaults, never raise."""
     lang = i18n.norm_lang(_first(params.get("lang")))
@@ -54,7 +61,8 @@ def from_params(params: Mapping[str, object], choices: Choices) -> ViewState:
     valid = choices.provinces.get(boundary, frozenset())
     provinces = tuple(dict.fromkeys(p.strip().upper() for p in raw.split(",") if p.strip().upper() in valid))
     year_text = _first(params.get("year"))
-    year = int(year_text) if year_text and year_text.isdigit() and int(year_text) in choices.years else None
+    year = url_int(year_text)
+    year = year if year in choices.years else None
     return ViewState(lang=lang, boundary=boundary, region=region, provinces=provinces, year=year)
 
 

@@ -1,5 +1,6 @@
 """Regions and provinces: ranking, map, regional summary and trends for one indicator and year."""
 
+import numpy as np
 import streamlit as st
 
 from ascc import charts, db, figcache, settings, sources, status
@@ -23,7 +24,9 @@ code = c1.selectbox(
     key="regions_indicator",
 )
 ind = indicators.set_index("indicator_code").loc[code]
-groups = [b for b in (ind["breakdowns"] if ind["breakdowns"] is not None else []) if b != "total"]
+# An indicator without figures has no breakdowns at all (NA, not an empty list).
+breakdowns = ind["breakdowns"] if isinstance(ind["breakdowns"], list | tuple | np.ndarray) else []
+groups = [b for b in breakdowns if b != "total"]
 breakdown = c2.selectbox(
     t("regions.breakdown", lang),
     options=["total", *groups],

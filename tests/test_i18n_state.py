@@ -66,3 +66,11 @@ def test_former_provinces_follow_their_successor():
     kept = state.keep_valid_provinces(["P63-02", "P34-01"], "34", CHOICES, lineage)
     assert kept == ("P34-08", "P34-01")
     assert state.keep_valid_provinces(["P34-01", "P34-08"], "63", CHOICES, lineage) == ("P63-01", "P63-02")
+
+
+def test_url_numbers_in_other_scripts_fall_back_without_error():
+    # "²" and "①" pass str.isdigit() but int() refuses them; Arabic-Indic digits would read as another year
+    from ascc import state
+
+    assert [state.url_int(x) for x in ("2022", " 3 ", "²", "①", "٢٠٢٢", "", None, "1e3", "99999999999")] == [
+        2022, 3, None, None, None, None, None, None, None]

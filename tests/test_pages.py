@@ -126,3 +126,21 @@ def test_presentation_mode_keeps_the_filters(use_fixture):
     assert at.radio(key="f_boundary").value == "63"
     title = plotly_figures(at)[0]["layout"]["title"]["text"]
     assert "2020" in title
+
+
+@pytest.mark.parametrize("year", ["²", "①", "٢٠٢٢"])
+def test_odd_digits_in_the_url_do_not_crash(use_fixture, year):
+    at = new_app(lang="en", year=year, present="1", slide=year)
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def test_regions_page_on_a_fresh_official_dataset(tmp_path, monkeypatch):
+    # every indicator of a fresh init-dataset has no figures: its breakdowns are NA, not a list
+    from ascc import batches, db, settings
+
+    batches.init_dataset(tmp_path / "official")
+    monkeypatch.setenv(settings.DATA_DIR_ENV, str(tmp_path / "official"))
+    db.clear_cache()
+    at = new_app("pages/regions.py", lang="vi")
+    assert not at.exception, [e.value for e in at.exception]
+    db.clear_cache()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ascc import charts
+from ascc import charts, state
 from ascc.i18n import t
 
 PARAM = "present"
@@ -85,7 +85,7 @@ def render(lang: str) -> None:
     n = len(figs)
     if "present_slide" not in st.session_state:
         wanted = st.query_params.get(SLIDE_PARAM, "1")
-        st.session_state["present_slide"] = int(wanted) - 1 if wanted.isdigit() else 0
+        st.session_state["present_slide"] = (state.url_int(wanted) or 1) - 1
     i = min(max(st.session_state["present_slide"], 0), max(n - 1, 0))
     st.session_state["present_slide"] = i
     cols = st.columns([1, 1, 6, 1.4])
