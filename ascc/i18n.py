@@ -344,8 +344,11 @@ def fmt_number(value, lang: str, decimals: int = 1) -> str:
     fmt = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
     # Half up, as statistical tables round (68.25 -> 68.3), not babel's default half-to-even (68.2); the
     # float's shortest decimal form is what is rounded, so 2.675 shows 2.68.
+    # Precision for any double (up to about 1e308 with its decimals), so a huge number in a bad file is
+    # shown in the message about it rather than raising decimal.InvalidOperation.
     with decimal.localcontext() as ctx:
         ctx.rounding = decimal.ROUND_HALF_UP
+        ctx.prec = 400
         return format_decimal(value, format=fmt, locale=_LOCALES[norm_lang(lang)])
 
 

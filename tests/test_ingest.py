@@ -652,3 +652,32 @@ def test_import_into_a_bundled_dataset_is_refused(tmp_path, monkeypatch, capsys)
     assert report.outcome == "refused" and [p.code for p in report.errors] == ["bundled_dataset"]
     assert folder_hash(folder) == before
     db.clear_cache()
+
+
+# --- bad input found in a review (issue 15: H1, M3, L4) ---------------------------------------------------
+
+
+def test_an_unclosed_quote_refuses_the_file_instead_of_swallowing_rows(official):
+    data = 'indicator,area,year,value\nHH_COMPUTER,Hà Nội,2022,53.2\nHH_COMPUTER,"Hải Phòng,2022,30.4\n' \
+           'HH_COMPUTER,Hà Nam,2022,20.1\n'.encode()
+    report = ingest.run_import(data, "q.csv", ingest.Options(), who="test")
+    assert report.outcome == "rejected" and [p.code for p in report.errors] == ["unclosed_quote"]
+    assert report.errors[0].row == 3 and "never closed" in report.errors[0].message("en")
+    assert "không được đóng" in report.errors[0].message("vi")
+    # a quoted note with a comma over two lines is still a note, not swallowed rows
+    note = 'indicator,area,year,value\nHH_COMPUTER,Hà Nội,2022,53.2\n"Ghi chú: số liệu sơ bộ,\nnăm 2022"\n'.encode()
+    assert "unclosed_quote" not in [p.code for p in ingest.check(note, "n.csv", ingest.Options()).errors]
+
+
+def test_a_huge_cell_or_number_is_a_message_not_a_crash(official):
+    huge_cell = ('indicator,area,year,value\nHH_COMPUTER,"' + "x" * 140_000 + ',2022,1\n').encode()
+    report = ingest.check(huge_cell, "big.csv", ingest.Options())
+    assert [p.code for p in report.errors] == ["cell_too_long"]
+    huge_number = b"indicator,area,year,value\nHH_COMPUTER,H\xc3\xa0 N\xe1\xbb\x99i,2022,100000000000000000000000000000\n"
+    report = ingest.check(huge_number, "n.csv", ingest.Options())
+    assert report.errors and all(p.message(lang) for p in report.errors for lang in ("vi", "en"))
+
+
+def test_an_over_large_file_is_reported_as_too_large():
+    report = ingest.check(b"\0" * (ingest.MAX_FILE_BYTES + 1), "big.csv", ingest.Options())
+    assert [p.code for p in report.errors] == ["too_large"]

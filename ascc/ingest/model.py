@@ -179,7 +179,7 @@ class Report:
 # Problems that make the whole file unusable, whatever the options.
 _FATAL = {
     "empty_file", "too_large", "format_mismatch", "unsupported_type", "old_excel", "bad_encoding",
-    "corrupt_xlsx", "unknown_sheet", "too_many_rows", "no_header", "missing_column", "duplicate_column",
+    "corrupt_xlsx", "unknown_sheet", "too_many_rows", "unclosed_quote", "cell_too_long", "no_header", "missing_column", "duplicate_column",
     "indicator_required", "item_required", "unknown_item", "ambiguous_item", "year_not_in_table", "no_data_rows",
     "demo_dataset", "bundled_dataset", "locked", "nothing_new", "nothing_to_import", "unknown_indicator_option",
 }

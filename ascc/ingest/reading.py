@@ -98,7 +98,8 @@ def decode_text(data: bytes) -> tuple[str, str]:
 
 def sniff_delimiter(text: str) -> str:
     """The separator that splits most lines into the same number (> 1) of cells: tab, ;, , or |."""
-    lines = [line for line in text.splitlines()[:60] if line.strip()]
+    # A line too long to be a row (a cell over the csv module's limit) says nothing about the separator.
+    lines = [line for line in text.splitlines()[:60] if line.strip() and len(line) < csv.field_size_limit()]
     best, best_score = ",", -1
     for delim in ("\t", ";", ",", "|"):
         counts = [len(next(csv.reader([line], delimiter=delim))) for line in lines]
@@ -118,11 +119,29 @@ def read_csv_grid(data: bytes) -> Grid:
     text = text.lstrip("\ufeff")
     delimiter = sniff_delimiter(text)
     rows = []
-    for i, record in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)):
-        if i >= MAX_ROWS:
-            raise Rejected(Problem("too_many_rows", "error", params={"limit": MAX_ROWS}))
-        rows.append([_text(v) or None for v in record])
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        for i, record in enumerate(reader):
+            if i >= MAX_ROWS:
+                raise Rejected(Problem("too_many_rows", "error", params={"limit": MAX_ROWS}))
+            _check_quotes(record, delimiter, len(rows), max((len(r) for r in rows[:20]), default=0))
+            rows.append([_text(v) or None for v in record])
+    except csv.Error as exc:  # a cell over the csv module's size limit (an unclosed quote in a huge file)
+        raise Rejected(Problem("cell_too_long", "error", row=reader.line_num,
+                               params={"limit": csv.field_size_limit()})) from exc
     return Grid(rows=rows, kind="csv", encoding=encoding, delimiter=delimiter)
+
+
+def _check_quotes(record: list[str], delimiter: str, index: int, width: int) -> None:
+    # An unclosed quote makes the csv module read the following lines into one cell: a cell whose later
+    # lines split into a whole row of cells (as many as the file's rows so far) is rows swallowed, not a
+    # multi-line note (a note's comma or two do not make a row).
+    need = max(3, width)
+    for col, cell in enumerate(record):
+        lines = cell.split("\n")
+        if len(lines) > 1 and any(line.count(delimiter) + 1 >= need for line in lines[1:]):
+            raise Rejected(Problem("unclosed_quote", "error", row=index + 1, col=col,
+                                   params={"lines": len(lines) - 1}))
 
 
 def read_xlsx_grid(data: bytes, sheet: str | None) -> Grid:
@@ -141,10 +160,14 @@ def read_xlsx_grid(data: bytes, sheet: str | None) -> Grid:
         grid = Grid(rows=[], kind="xlsx", sheet=ws.title)
         # The stored dimension can be wrong (some tools write "A1"): read the cells that are there.
         ws.reset_dimensions()
-        for r, row in enumerate(ws.iter_rows()):
-            if r >= MAX_ROWS:
-                raise Rejected(Problem("too_many_rows", "error", params={"limit": MAX_ROWS}))
-            grid.rows.append([_cell_value(grid, r, c, cell) for c, cell in enumerate(row)])
+        try:
+            for r, row in enumerate(ws.iter_rows()):
+                if r >= MAX_ROWS:
+                    raise Rejected(Problem("too_many_rows", "error", params={"limit": MAX_ROWS}))
+                grid.rows.append([_cell_value(grid, r, c, cell) for c, cell in enumerate(row)])
+        except (ValueError, TypeError, KeyError) as exc:  # a cell openpyxl cannot read (<v>NaN</v>, ...)
+            raise Rejected(Problem("corrupt_xlsx", "error", row=len(grid.rows) + 1,
+                                   params={"detail": type(exc).__name__})) from exc
         return grid
     finally:
         wb.close()
@@ -179,10 +202,11 @@ def _cell_value(grid: Grid, r: int, c: int, cell):
 def read_grid(data: bytes, file_name: str, sheet: str | None = None) -> Grid:
     """The grid of a file, after checking that its content is what its name says."""
     ext = Path(file_name).suffix.lower()
-    if not data or not data.strip(b" \r\n\t\x00\xef\xbb\xbf\xff\xfe"):
-        raise Rejected(Problem("empty_file", "error"))
+    # Size first: the command line hands over an over-large file as a stand-in of zero bytes.
     if len(data) > MAX_FILE_BYTES:
         raise Rejected(Problem("too_large", "error", params={"limit": MAX_FILE_BYTES // 2**20}))
+    if not data or not data.strip(b" \r\n\t\x00\xef\xbb\xbf\xff\xfe"):
+        raise Rejected(Problem("empty_file", "error"))
     if ext not in EXTENSIONS:
         raise Rejected(Problem("unsupported_type", "error", params={"ext": ext or "?"}))
     kind = content_kind(data)

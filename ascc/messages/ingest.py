@@ -38,6 +38,16 @@ MESSAGES = {
         "vi": "Không có trang tính “{sheet}”. Các trang có trong tệp: {sheets}.",
         "en": "There is no sheet “{sheet}”. The file's sheets are: {sheets}.",
     },
+    "ingest.reason.unclosed_quote": {
+        "vi": "Dấu ngoặc kép (\") mở ở ô này không được đóng: {lines} dòng sau bị đọc gộp vào một ô. Sửa dấu ngoặc kép "
+        "rồi nhập lại; không dòng nào được nhập.",
+        "en": "A double quote (\") opened in this cell is never closed: the {lines} lines after it were read into "
+        "one cell. Fix the quote and import again; nothing was imported.",
+    },
+    "ingest.reason.cell_too_long": {
+        "vi": "Một ô dài hơn {limit} ký tự (thường do dấu ngoặc kép không được đóng): không đọc được tệp.",
+        "en": "A cell is longer than {limit} characters (usually an unclosed double quote): the file cannot be read.",
+    },
     "ingest.reason.too_many_rows": {
         "vi": "Tệp có hơn {limit} dòng; hãy chia thành nhiều tệp.",
         "en": "The file has more than {limit} rows; split it into several files.",
