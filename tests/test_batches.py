@@ -276,3 +276,19 @@ def test_baseline_files_named_otherwise_than_their_batch_are_kept(tmp_path, monk
     assert extra.exists() and batches.read_log(folder)["batch_id"].tolist() == ["fx-0001", report.batch_id]
     assert len(db.run_query("ingest_current_values", codes=None, years=[2016])) == before
     db.clear_cache()
+
+
+def test_the_same_file_committed_by_another_process_is_seen_under_the_lock(official, tmp_path, monkeypatch):
+    # Issue 15 M2: this process remembers the dataset version for VERSION_TTL_S; another process commits
+    # the same file meanwhile. The recheck under the lock must see it: nothing new, no second batch.
+    monkeypatch.setattr(settings, "VERSION_TTL_S", 1e9)  # the remembered version never expires by time
+    data = csv("indicator,area,year,value", "HH_COMPUTER,Hải Phòng,2023,30.4")
+    (tmp_path / "same.csv").write_bytes(data)
+    # a dry run in this process: it remembers the version and the answer of the comparison query
+    dry = ingest.run_import(data, "same.csv", ingest.Options(dry_run=True), who="test")
+    assert dry.outcome == "checked" and dry.preview.new == 1
+    assert cli(official, "import", str(tmp_path / "same.csv")).returncode == 0  # another process commits it
+    report = ingest.run_import(data, "same.csv", ingest.Options(), who="test")
+    assert report.outcome == "rejected" and "nothing_new" in [p.code for p in report.problems]
+    log = batches.read_log(official)
+    assert (log["sha256"] == hashlib.sha256(data).hexdigest()).sum() == 1

@@ -96,7 +96,10 @@ def _commit(report: Report, ref: Reference, data_dir: Path, *, who: str, lock_ti
     """Commit the report's rows as one batch under the dataset's lock, and set the report's outcome."""
     try:
         with batches.lock(data_dir, lock_timeout):
-            # Recompare under the lock: another import may have committed since the check.
+            # Recompare under the lock: another import may have committed since the check. The dataset
+            # version this process remembers may be up to settings.VERSION_TTL_S old, so it is read afresh
+            # (else the same file imported twice at once commits twice).
+            dataset.touched()
             report.preview = preview(report.rows, ref, lang)
             if report.preview.new + report.preview.changed == 0:
                 report.add("nothing_new", params={"n": report.preview.unchanged})
