@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ascc import batches, db, settings
+from ascc import batches, db, ingest, settings
 from tests import fixture_data
 from tests.apptest import APP, texts
 from tests.bad_files.corpus import csv
@@ -201,3 +201,17 @@ def test_an_official_dataset_without_targets_says_so(tmp_path, monkeypatch):
         assert "The dataset has no targets yet" in texts(at)
     finally:
         db.clear_cache()
+
+
+def test_anonymous_visitors_see_neither_server_paths_nor_who_imported(official):
+    # Issue 15 M5: the import hints showed the absolute dataset folder, the batch list e-mails and file names
+    assert ingest.run_import(csv("indicator,area,year,value", "WATER,Hà Nội,2024,71.5"), "secret_name.csv",
+                             ingest.Options(), who=MANAGER).outcome == "committed"
+    for secrets, user in ((None, None), (SECRETS, {"is_logged_in": False})):
+        at = data_page(secrets, user, lang="en")
+        assert not at.exception
+        shown = texts(at) + " ".join(str(c.value) for c in at.code) + " ".join(
+            df.value.to_string() for df in at.dataframe)
+        assert str(official) not in shown and MANAGER not in shown and "secret_name.csv" not in shown
+    at = data_page(SECRETS, {"is_logged_in": True, "email": MANAGER}, lang="en")
+    assert any(MANAGER in df.value.to_string() for df in at.dataframe)  # data managers still see it

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -149,8 +151,9 @@ def batch_history(df: pd.DataFrame, lang: str, info: db.DatasetInfo, access: aut
             t("data.col.batch", lang): df["batch_id"],
             t("data.col.status", lang): [t(f"data.batch.{s}", lang) for s in df["status"]],
             t("data.col.when", lang): df["committed_at"],
-            t("data.col.who", lang): df["who"],
-            t("data.col.file", lang): df["file_name"],
+            # Who imported and the file names are for signed-in data managers, not for every visitor.
+            **({t("data.col.who", lang): df["who"], t("data.col.file", lang): df["file_name"]} if access.can_import
+               else {}),
             t("data.col.rows", lang): df["rows"].astype(int),
             t("data.col.indicators", lang): df["indicators"],
             t("data.col.years", lang): df["years"],
@@ -196,6 +199,9 @@ def _template(version: str) -> bytes:
 
 
 def _cli_hint(info: db.DatasetInfo) -> str:
+    # The dataset folder as a placeholder: the server's own paths are not shown to visitors (the people
+    # who run these commands know where their dataset is).
+    info = dataclasses.replace(info, data_dir=Path("DATASET_FOLDER"))
     return (
         f"python -m ascc import FILE.xlsx --data-dir {info.data_dir}\n"
         f"python -m ascc import GSO_TABLE.xlsx --indicator HH_COMPUTER --dry-run --data-dir {info.data_dir}\n"
