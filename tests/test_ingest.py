@@ -681,3 +681,15 @@ def test_a_huge_cell_or_number_is_a_message_not_a_crash(official):
 def test_an_over_large_file_is_reported_as_too_large():
     report = ingest.check(b"\0" * (ingest.MAX_FILE_BYTES + 1), "big.csv", ingest.Options())
     assert [p.code for p in report.errors] == ["too_large"]
+
+
+def test_formula_text_from_a_title_or_file_name_is_stored_neutralised(official):
+    # Issue 15 L1: a title line or a file name such as =HYPERLINK(...) became results.source and the batch log's
+    # file name, to be run by a spreadsheet that opens a download
+    data = csv('"=HYPERLINK(""http://example.invalid"",""Bảng"")"', "", "Tỉnh/thành phố,2022", "Hà Nội,53.2",
+               "Hải Phòng,30.4")
+    report = ingest.run_import(data, "=HYPERLINK(1).csv", ingest.Options(indicator="HH_COMPUTER"), who="test")
+    assert report.outcome == "committed", report.to_text("en")
+    sources = set(db.run_query("ingest_current_values", codes=["HH_COMPUTER"], years=[2022])["source"].dropna())
+    assert sources and all(s.startswith("'=") for s in sources)
+    assert batches.read_log(official)["file_name"].iloc[-1] == "'=HYPERLINK(1).csv"

@@ -6,7 +6,7 @@ from ascc.ingest.constants import NOTE_PREFIXES, NUMBER_FIELDS
 from ascc.ingest.model import Candidate, Grid, Layout, Options, Report
 from ascc.ingest.numbers import is_missing
 from ascc.ingest.reference import Reference
-from ascc.ingest.text import _text, key
+from ascc.ingest.text import _text, key, neutral
 
 
 def _is_note(label) -> bool:
@@ -101,7 +101,7 @@ def _wide_candidates(grid: Grid, layout: Layout, options: Options, report: Repor
             "year": (None, year),
             "value": (c, grid.cell(r, c)),
             "status": (None, status),
-            "source": (None, layout.title or report.file_name),
+            "source": (None, neutral(layout.title) or neutral(report.file_name)),
         })
         for c, year, status, _ in layout.value_cols
     ]

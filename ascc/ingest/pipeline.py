@@ -13,7 +13,7 @@ from ascc.ingest.model import _FATAL, Options, Rejected, Report
 from ascc.ingest.reading import read_grid
 from ascc.ingest.reference import Reference, load_reference
 from ascc.ingest.subtotals import preview
-from ascc.ingest.text import column_letter
+from ascc.ingest.text import column_letter, neutral
 from ascc.ingest.validation import validate
 
 
@@ -107,7 +107,7 @@ def _commit(report: Report, ref: Reference, data_dir: Path, *, who: str, lock_ti
                 return
             note = "; ".join(report.columns_used)
             report.batch_id = batches.commit(
-                data_dir, report.rows.drop(columns=["src_row"]), file_name=report.file_name, sha256=report.sha256,
+                data_dir, report.rows.drop(columns=["src_row"]), file_name=neutral(report.file_name), sha256=report.sha256,
                 who=who, note=note,
             )
     except batches.BatchError as exc:

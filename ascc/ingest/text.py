@@ -55,6 +55,12 @@ def _text(value) -> str:
     return unicodedata.normalize("NFC", str(value)).replace("\u00a0", " ").strip()
 
 
+def neutral(value: str | None) -> str | None:
+    """A text taken from outside the cells (a title line, a file name) made safe to store and export: one that a
+    spreadsheet would run as a formula gets a leading apostrophe, as Excel writes such text."""
+    return "'" + value if is_formula_like(value) else value
+
+
 def is_formula_like(value) -> bool:
     """A text cell a spreadsheet would run as a formula (=, +, -, @ followed by something not a number)."""
     if not isinstance(value, str):
