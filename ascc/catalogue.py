@@ -326,6 +326,20 @@ def _diff(old: dict, new: dict) -> list[str]:
     return [c for c in new if _plain(old.get(c)) != _plain(new[c])]
 
 
+def tally(report: Report, old: dict, given: dict, diff=_diff) -> None:
+    """Count each given row (by key) as new, changed (naming the fields) or unchanged against the old rows."""
+    for k, r in given.items():
+        label = k if isinstance(k, str) else " · ".join(str(x) for x in k)
+        if k not in old:
+            report.new += 1
+            report.changes.append(("new", label, ""))
+        elif fields := diff(old[k], r):
+            report.changed += 1
+            report.changes.append(("changed", label, ", ".join(fields)))
+        else:
+            report.unchanged += 1
+
+
 # --- the indicator catalogue -------------------------------------------------------------------------------------
 
 
@@ -605,29 +619,12 @@ def compare(report: Report, rows: pd.DataFrame, lookups: Lookups) -> None:
     new_rows = _records(rows.drop(columns=["src_row"]))
     if report.table == "indicators":
         old = {r["indicator_code"]: r for r in _records(lookups.indicators)}
-        for r in new_rows:
-            if r["indicator_code"] not in old:
-                report.new += 1
-                report.changes.append(("new", r["indicator_code"], ""))
-            elif fields := _diff(old[r["indicator_code"]], r):
-                report.changed += 1
-                report.changes.append(("changed", r["indicator_code"], ", ".join(fields)))
-            else:
-                report.unchanged += 1
+        tally(report, old, {r["indicator_code"]: r for r in new_rows})
         return
     scope = {r["indicator_code"] for r in new_rows}
     old = {_target_key(r): r for r in _records(lookups.targets) if r["indicator_code"] in scope}
     given = {_target_key(r): r for r in new_rows}
-    for k, r in given.items():
-        label = " · ".join(str(x) for x in k)
-        if k not in old:
-            report.new += 1
-            report.changes.append(("new", label, ""))
-        elif fields := _diff(old[k], r):
-            report.changed += 1
-            report.changes.append(("changed", label, ", ".join(fields)))
-        else:
-            report.unchanged += 1
+    tally(report, old, given)
     for k in sorted(set(old) - set(given)):
         report.removed += 1
         report.changes.append(("removed", " · ".join(str(x) for x in k), ""))

@@ -52,6 +52,13 @@ def _source(code: str) -> tuple[str, str]:
 
 
 _LEAD_SAME = ("Không thay đổi", "Unchanged")
+# Lead periods shared by several indicators (the March 2025 merger).
+_TO_MOHA = ("MOHA", None, "Bộ LĐTBXH hợp nhất vào Bộ Nội vụ từ 01/03/2025", "MOLISA merged into MOHA on 1 March 2025")
+_NSO_LEADS = (
+    ("MPI", _OLD, "Tổng cục Thống kê thuộc Bộ KH&ĐT", "GSO was part of MPI"),
+    ("MOF", None, "Bộ KH&ĐT hợp nhất vào Bộ Tài chính từ 01/03/2025 (Cục Thống kê)",
+     "MPI merged into MOF on 1 March 2025 (National Statistics Office)"),
+)
 
 # Specs in the format of reference.INDICATOR_SPECS (names, unit, precision as published, direction, pillar,
 # lead ministry before and after 1 March 2025, SDG target, aggregation rule and its weight).
@@ -200,7 +207,7 @@ SPECS: list[dict] = [
         "headline": True,
         "leads": [
             ("MOLISA", _OLD, "Bộ LĐTBXH quản lý giáo dục nghề nghiệp", "MOLISA managed vocational training"),
-            ("MOHA", None, "Bộ LĐTBXH hợp nhất vào Bộ Nội vụ từ 01/03/2025", "MOLISA merged into MOHA on 1 March 2025"),
+            _TO_MOHA,
         ],
         "definition_vi": "Lao động từ 15 tuổi trở lên đã qua đào tạo, có bằng cấp, chứng chỉ, trên lực lượng lao động "
         "cùng độ tuổi, % (Tổng cục Thống kê, Điều tra lao động việc làm). Không gồm lao động qua đào tạo không có "
@@ -227,7 +234,7 @@ SPECS: list[dict] = [
         "range": (0.0, 100.0),
         "leads": [
             ("MOLISA", _OLD, "Bộ LĐTBXH quản lý việc làm", "MOLISA managed employment"),
-            ("MOHA", None, "Bộ LĐTBXH hợp nhất vào Bộ Nội vụ từ 01/03/2025", "MOLISA merged into MOHA on 1 March 2025"),
+            _TO_MOHA,
         ],
         "definition_vi": "Người thất nghiệp trong độ tuổi lao động trên lực lượng lao động trong độ tuổi, % (Tổng cục "
         "Thống kê, Điều tra lao động việc làm). Cả thành thị và nông thôn: không phải chỉ tiêu “thất nghiệp khu "
@@ -252,9 +259,7 @@ SPECS: list[dict] = [
         "limit": None,
         "range": (0.0, 100000.0),
         "leads": [
-            ("MPI", _OLD, "Tổng cục Thống kê thuộc Bộ KH&ĐT", "GSO was part of MPI"),
-            ("MOF", None, "Bộ KH&ĐT hợp nhất vào Bộ Tài chính từ 01/03/2025 (Cục Thống kê)",
-             "MPI merged into MOF on 1 March 2025 (National Statistics Office)"),
+            *_NSO_LEADS,
         ],
         "definition_vi": "Thu nhập bình quân một người một tháng, nghìn đồng, giá hiện hành, mục “Tổng số” (Tổng cục "
         "Thống kê, Khảo sát mức sống dân cư; trước 2018 hai năm một lần). Vùng và cả nước khi không có số công bố: "
@@ -280,9 +285,7 @@ SPECS: list[dict] = [
         "limit": 1.0,
         "range": (1.0, 50.0),
         "leads": [
-            ("MPI", _OLD, "Tổng cục Thống kê thuộc Bộ KH&ĐT", "GSO was part of MPI"),
-            ("MOF", None, "Bộ KH&ĐT hợp nhất vào Bộ Tài chính từ 01/03/2025 (Cục Thống kê)",
-             "MPI merged into MOF on 1 March 2025 (National Statistics Office)"),
+            *_NSO_LEADS,
         ],
         "definition_vi": "Thu nhập bình quân đầu người của nhóm 20 % giàu nhất so với nhóm 20 % nghèo nhất, lần (Tổng "
         "cục Thống kê, Khảo sát mức sống dân cư). Vùng và cả nước khi không có số công bố: bình quân theo dân số "
@@ -332,7 +335,7 @@ SPECS: list[dict] = [
         "range": (0.0, 100.0),
         "leads": [
             ("MOLISA", _OLD, "Bộ LĐTBXH quản lý chính sách BHXH", "MOLISA managed social-insurance policy"),
-            ("MOHA", None, "Bộ LĐTBXH hợp nhất vào Bộ Nội vụ từ 01/03/2025", "MOLISA merged into MOHA on 1 March 2025"),
+            _TO_MOHA,
         ],
         "definition_vi": "Tỷ lệ tham gia bảo hiểm xã hội, % (Tổng cục Thống kê, bảng E03.23). Bảng không ghi rõ mẫu số "
         "(có thể là lực lượng lao động): so sánh giữa các tỉnh, không so với chỉ tiêu khác.",

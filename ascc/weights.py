@@ -237,17 +237,7 @@ def _key(r: dict) -> tuple:
 def compare(report: Report, rows: pd.DataFrame, current: pd.DataFrame) -> None:
     """Count new, changed and unchanged weights against the table in force (nothing is removed)."""
     old = {_key(r): r for r in _records(current)}
-    for r in _records(rows.drop(columns=["src_row"])):
-        k = _key(r)
-        label = " · ".join(str(x) for x in k)
-        if k not in old:
-            report.new += 1
-            report.changes.append(("new", label, ""))
-        elif fields := _changed(old[k], r):
-            report.changed += 1
-            report.changes.append(("changed", label, ", ".join(fields)))
-        else:
-            report.unchanged += 1
+    catalogue.tally(report, old, {_key(r): r for r in _records(rows.drop(columns=["src_row"]))}, diff=_changed)
 
 
 def _new_report(data: bytes, file_name: str) -> Report:
