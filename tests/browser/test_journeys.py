@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import urllib.parse
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.server import full_page_screenshot, wait_idle
 
@@ -29,6 +31,10 @@ def assert_healthy(page) -> None:
 def assert_charts_drawn(page, minimum: int = 1) -> int:
     """Every Plotly chart on the page has drawn traces (SVG paths or WebGL), not an empty frame."""
     plots = page.locator(".js-plotly-plot")
+    # Charts below the fold mount a moment after the script run ends: wait for them (bounded), then check.
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function("n => document.querySelectorAll('.js-plotly-plot').length >= n", arg=minimum,
+                               timeout=15_000)
     n = plots.count()
     assert n >= minimum, f"expected at least {minimum} charts, found {n}"
     for i in range(n):
