@@ -10,6 +10,7 @@ from ui import deck_ui, shell
 view = shell.view()
 lang = view.lang
 st.title(t("deck.title", lang))
+shell.stop_if_no_results(lang)
 st.caption(t("deck.intro", lang))
 with st.expander(t("deck.settings", lang), expanded=True):
     deck_lang = deck_ui.lang_choice(lang)

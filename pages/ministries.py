@@ -14,6 +14,7 @@ view = shell.view()
 lang = view.lang
 info = db.dataset_info()
 st.title(t("ministries.title", lang))
+shell.stop_if_no_results(lang)
 before = st.toggle(t("ministries.before_toggle", lang), key="ministries_before")
 as_of = dt.date(2024, 12, 31) if before else dt.date(2025, 7, 1)
 
@@ -47,7 +48,9 @@ behind: dict[str, list[str]] = {}
 for ind_code, area, s in zip(worst["indicator_code"].tolist(), worst["area_id"].tolist(), worst["status"].tolist(), strict=True):
     behind.setdefault(ind_code, []).append(f"{area_names.get(area, area)} ({status_ui.label(s, lang)})")
 # Every lead indicator with its national status, in the ministries' indicator order (leads is the left side).
-assessed = leads[["ministry_code", "indicator_code", "indicator_name"]].merge(nation, on="indicator_code")
+# An indicator without figures stays listed, as "insufficient data", rather than vanishing from its ministry.
+assessed = leads[["ministry_code", "indicator_code", "indicator_name"]].merge(nation, on="indicator_code", how="left")
+assessed["status"] = assessed["status"].fillna("insufficient")
 assessed = assessed.rename(columns={"indicator_name": "label"})
 for code in [c for c in codes if c in chosen]:
     mine = leads[leads["ministry_code"] == code]

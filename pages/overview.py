@@ -22,6 +22,7 @@ statuses = status.status_of("nation", view.boundary, as_of=view.year)
 assessed = status.assessments("nation", view.boundary, as_of=view.year).set_index("indicator_code")
 
 st.title(t("overview.title", lang))
+shell.stop_if_no_results(lang)
 if summary["latest_year"].isna().all():
     st.info(t("error.no_data", lang))
     st.stop()

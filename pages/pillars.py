@@ -24,11 +24,14 @@ area_names = lookups.column_map("area_names", "area_id", "name", lang=lang)
 labels = dict(zip(summary["indicator_code"], summary["short_name"], strict=True))
 
 st.title(t("pillars.title", lang))
+shell.stop_if_no_results(lang)
 st.caption(t("pillars.scope", lang, area=area_names.get(area_id, area_id)) + " " + t("pillars.scope_hint", lang))
 status_ui.legend(lang)
 
 # 3/ STATUS COUNTS PER PILLAR
-merged = assessed.merge(summary[["indicator_code", "pillar_code"]], on="indicator_code")
+# Every indicator of the catalogue is counted; one without figures for this scope as "insufficient data".
+merged = summary[["indicator_code", "pillar_code"]].merge(assessed, on="indicator_code", how="left")
+merged["status"] = merged["status"].fillna("insufficient")
 counts = merged.groupby(["pillar_code", "status"]).size().rename("n").reset_index().rename(columns={"pillar_code": "category"})
 fig = figcache.build(
     charts.status_stack,

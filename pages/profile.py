@@ -15,6 +15,7 @@ ids = list(provinces["area_id"])
 names = dict(zip(provinces["area_id"], provinces["name"], strict=True))
 area_id = profile_ui.chosen_area(ids, view)
 st.title(t("profile.title", lang))
+shell.stop_if_no_results(lang)
 area_id = st.selectbox(t("col.province", lang), ids, index=ids.index(area_id), format_func=names.get, key="profile_select")
 st.session_state["profile_area"] = area_id
 shell.keep_in_url("area", area_id)

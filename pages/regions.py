@@ -15,6 +15,7 @@ indicators = db.run_query("indicator_list", lang=lang)
 codes = indicators["indicator_code"].tolist()
 indicator_names = dict(zip(codes, indicators["name"].tolist(), strict=True))
 st.title(t("regions.title", lang))
+shell.stop_if_no_results(lang)
 c1, c2 = st.columns([3, 1])
 code = c1.selectbox(
     t("regions.indicator", lang),

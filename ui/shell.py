@@ -46,6 +46,14 @@ def _init_from_url(c: state.Choices) -> None:
     st.session_state["_view_initialised"] = True
 
 
+def stop_if_no_results(lang: str) -> None:
+    """End the page with an honest notice when the dataset holds no results at all (a fresh init-dataset):
+    charts and tables of nothing would read as "no indicator is behind"."""
+    if not choices().years:
+        st.info(t("error.no_data", lang))
+        st.stop()
+
+
 def lineage_map() -> Mapping[str, str]:
     """Former province id -> new province id (read-only)."""
     return lookups.column_map("lineage_pairs", "former_id", "successor_id")
