@@ -34,6 +34,10 @@ BOUNDARY_SETS = ("63", "34")
 STATUSES = ("final", "preliminary", "estimated")
 DATASET_KINDS = ("demo", "official")
 BREAKDOWN_DIMENSIONS = ("sex", "residence", "ethnicity")
+# The groups of each dimension (labels: i18n "breakdown.<dimension>:<group>"); a result's breakdown is one of
+# BREAKDOWNS.
+BREAKDOWN_GROUPS = {"sex": ("female", "male"), "residence": ("urban", "rural"), "ethnicity": ("kinh", "minority")}
+BREAKDOWNS = ("total", *(f"{d}:{g}" for d in BREAKDOWN_DIMENSIONS for g in BREAKDOWN_GROUPS[d]))
 
 SERIES_BREAK = pa.struct(
     [

@@ -569,6 +569,9 @@ def test_boundary_set_of_a_year_decided_from_its_labels(use_bundled):
     assert sets == {2024: "63", 2025: "63", 2026: "34"}  # only 2025 was published on either set
     assert matcher.year_sets({2025: {"Ha Noi", "Tuyen Quang"}}) == {2025: "34"}  # names of both sets: the 34
     assert matcher.year_sets({2025: {"Ha Giang", "P34-08"}}) == {2025: "34"}  # one only of the 34: the 34
+    # ... but a year naming provinces only of either set fits neither: it is refused whole (see the corpus)
+    assert matcher.year_doubt(2025, {"Ha Giang", "P34-08"}) == "both_sets"
+    assert matcher.year_doubt(2025, {"Ha Giang", "Ha Noi"}) is None and matcher.year_doubt(2026, {"P34-08"}) is None
 
 
 def test_long_file_2025_on_the_former_provinces_per_year(official):
@@ -693,3 +696,92 @@ def test_formula_text_from_a_title_or_file_name_is_stored_neutralised(official):
     sources = set(db.run_query("ingest_current_values", codes=["HH_COMPUTER"], years=[2022])["source"].dropna())
     assert sources and all(s.startswith("'=") for s in sources)
     assert batches.read_log(official)["file_name"].iloc[-1] == "'=HYPERLINK(1).csv"
+
+
+# --- plausibility of the file as a whole (issue 15, L3) ---------------------------------------------------
+
+
+def test_a_table_of_the_34_new_provinces_with_a_year_before_the_merger_is_refused(official):
+    from tests.bad_files.corpus import NEW_34, provinces
+
+    report = ingest.check(csv("indicator,area,year,value", *provinces(NEW_34, 2023)), "t34.csv",
+                          ingest.Options(valid_only=True))
+    assert [(p.code, p.row) for p in report.errors] == [("new_provinces_before_merger", 2)] and report.n_valid == 0
+    assert ("Rows 2–35: the 34 provinces named for 2023 look like the 34 provinces formed on 1 July 2025"
+            in report.errors[0].line("en"))
+    assert "Figures before 1 July 2025 belong to the 63 former provinces" in report.errors[0].message("en")
+    assert "the new Tuyen Quang also includes Ha Giang" in report.errors[0].message("en")
+    assert "Dòng 2–35" in report.errors[0].message("vi") and "thuộc 63 tỉnh cũ" in report.errors[0].message("vi")
+    # the same table for 2025 is on the 34; a table of the 63 for 2023 (or a few provinces of both names) is fine
+    assert ingest.check(csv("indicator,area,year,value", *provinces(NEW_34, 2025)), "t.csv", ingest.Options()).n_valid == 34
+    few = ingest.check(csv("indicator,area,year,value", *provinces(NEW_34[:11], 2023)), "t.csv", ingest.Options())
+    assert not few.errors and set(few.rows["area_id"].str[:3]) == {"P63"}
+
+
+def test_a_2025_table_of_the_63_never_puts_a_former_province_on_the_new_one_of_its_name(official):
+    from tests.bad_files.corpus import MERGED_29, NEW_34, provinces
+
+    rows = provinces(NEW_34 + MERGED_29, 2025)
+    kept = ingest.check(csv("indicator,area,year,value", *rows), "t.csv", ingest.Options(valid_only=True))
+    assert not kept.errors and set(kept.rows["area_id"].str[:3]) == {"P63"} and kept.n_valid == 63
+    # one area only of the 34 among them: before, --valid-only wrote 33 former provinces onto the 34
+    mixed = ingest.run_import(csv("indicator,area,year,value", *rows, "HH_COMPUTER,P34-46,2025,40.0",
+                                  "HH_COMPUTER,Hà Nội,2024,50.0"), "t.csv", ingest.Options(valid_only=True), who="t")
+    assert mixed.outcome == "committed" and mixed.rows[["area_id", "year"]].values.tolist() == [["P63-01", 2024]]
+    assert not visible(years=[2025])
+    message = mixed.errors[0].message("en")
+    assert "Rows 2–65: 2025 names both former provinces merged on 1 July 2025 (“Hà Giang” (row 36)" in message
+    assert "areas only of the 34 new provinces (“P34-46” (row 65))" in message
+    assert "a former province's figure never goes onto the new province of the same name" in message
+
+
+def test_shares_written_as_fractions_are_refused_with_the_value_meant(official):
+    from tests.bad_files.corpus import MERGED_29, provinces
+
+    seed = ingest.run_import(csv("indicator,area,year,value", *provinces(MERGED_29[:10], 2022)), "s.csv",
+                             ingest.Options(), who="t")
+    assert seed.outcome == "committed"
+    fractions = [f"HH_COMPUTER,{n},2023,{(20 + i / 2) / 100:.4f}" for i, n in enumerate(MERGED_29[:10])]
+    report = ingest.check(csv("indicator,area,year,value", *fractions, "INCOME_PC,Hà Nội,2023,6869"), "f.csv",
+                          ingest.Options(valid_only=True))
+    assert [(p.code, p.row, p.col) for p in report.errors] == [("percent_as_fraction", 2, 3)]
+    assert report.rows["indicator_code"].tolist() == ["INCOME_PC"]  # the other indicator still goes
+    en, vi = report.errors[0].line("en"), report.errors[0].line("vi")
+    assert en.startswith("Row 2, column D (value): HH_COMPUTER 2023: 10 of the file's 10 values are between 0 and 1 "
+                         "(row 2: 0.2; row 3: 0.205; row 4: 0.21; …), while the figures already known for the same "
+                         "areas are about 100 times larger (Ha Giang 2022: 20). The unit is %: are these shares written "
+                         "as fractions? Did you mean 20 %?")
+    assert "Ý bạn là 20 %?" in vi and "(dòng 2: 0,2; dòng 3: 0,205;" in vi
+    # not a pattern: values written with %, figures of the same size as before, areas without earlier figures
+    for rows in ([f"HH_COMPUTER,{n},2023,0.{21 + i}%" for i, n in enumerate(MERGED_29[:10])],
+                 [f"HH_COMPUTER,{n},2023,{20 + i}.5" for i, n in enumerate(MERGED_29[:10])],
+                 [f"HH_COMPUTER,{n},2023,0.{21 + i}" for i, n in enumerate(MERGED_29[10:20])]):
+        ok = ingest.check(csv("indicator,area,year,value", *rows), "ok.csv", ingest.Options())
+        assert not ok.errors and ok.n_valid == 10, ok.to_text("en")
+    # a small rate of rich provinces, well below the others' but not a hundred times below their own figures
+    low = ingest.check(csv("indicator,area,year,value", *[f"HH_COMPUTER,{n},2023,0.9" for n in MERGED_29[:3]]),
+                       "low.csv", ingest.Options())
+    assert not low.errors
+
+
+def test_breakdown_groups_in_words_are_refused_with_the_valid_choices(official):
+    report = ingest.check(csv("indicator,area,year,value,breakdown", "HH_COMPUTER,Hà Nội,2023,53.2,sex:nam",
+                              "HH_COMPUTER,Hà Nội,2023,50.1,Nữ", "HH_COMPUTER,Hà Nội,2023,50.1,Sex: Female"),
+                          "b.csv", ingest.Options())
+    assert [(p.code, p.row) for p in report.errors] == [("bad_breakdown", 2), ("bad_breakdown", 3)]
+    assert report.rows["breakdown"].tolist() == ["sex:female"]
+    assert report.errors[0].message("en") == (
+        "Breakdown “sex:nam” is not valid (closest: sex:male). The valid breakdowns: total, sex:female, sex:male, "
+        "residence:urban, residence:rural, ethnicity:kinh, ethnicity:minority.")
+    assert "(gần nhất: sex:female)" in report.errors[1].message("vi")
+
+
+def test_digits_other_than_0_to_9_are_refused_never_read(official):
+    report = ingest.check(csv("indicator,area,year,value", "HH_COMPUTER,Hà Nội,٢٠٢٢,53.2", "HH_COMPUTER,Hà Nội,2023,٥٣٫٢",
+                              "HH_COMPUTER,Hải Phòng,２０２３,30.4", "HH_COMPUTER,Hải Phòng,2022,30.4"), "d.csv",
+                          ingest.Options())
+    assert [(p.code, p.row, p.col) for p in report.errors] == [("other_digits", 2, 2), ("other_digits", 3, 3),
+                                                                ("other_digits", 4, 2)]
+    assert report.errors[0].line("en") == ("Row 2, column C (year): “٢٠٢٢” is written with digits other than 0–9 (it "
+                                           "would read “2022”): write it with the digits 0–9; values are never guessed.")
+    assert "“٥٣٫٢”" in report.errors[1].message("vi") and report.n_valid == 1

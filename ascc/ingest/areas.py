@@ -26,6 +26,10 @@ from ascc.ingest.text import _text, area_key, key
 # Years both boundary sets existed in: the former provinces until 30 June 2025, the new ones from 1 July.
 # A year's figures are on one set or the other (as queries/checks/results_boundary_period.sql allows).
 TRANSITION_YEARS = frozenset({settings.NEW_BOUNDARY_FIRST_YEAR})
+# A year before the merger whose labels name this many of the 34 new provinces, and no former province merged
+# away, is a table of the 34 with a wrong year: a list of 20 former provinces, all among the 34 whose names the
+# new provinces kept, is not a table of the 63. NOTE: a shorter table of the 34 is not recognised.
+NEW_SET_MIN_PROVINCES = 20
 
 
 @dataclass
@@ -101,12 +105,41 @@ class AreaMatcher:
             out[year] = self.boundary_set(year)
             if year not in TRANSITION_YEARS:
                 continue
-            kinds = [(self.match(label, year, "63").kind, self.match(label, year, "34").kind) for label in labels]
-            former_only = any(k63 == "province" and k34 == "other_set" for k63, k34 in kinds)
-            new_only = any(k34 == "province" and k63 != "province" for k63, k34 in kinds)
-            if former_only and not new_only:
+            sets = {self.label_set(label, year) for label in labels}
+            if "63" in sets and "34" not in sets:
                 out[year] = "63"
         return out
+
+    def label_set(self, label, year: int) -> str | None:
+        """Which boundary set a label names a province of in a year: "63" or "34" (that set only, as
+        "Ha Giang" or "P34-08"), "both" ("Tuyen Quang", a name the new province kept), or None (not a province)."""
+        k63, k34 = self.match(label, year, "63").kind, self.match(label, year, "34").kind
+        if k63 == "province" and k34 == "province":
+            return "both"
+        if k63 == "province" and k34 == "other_set":
+            return "63"
+        if k34 == "province" and k63 != "province":
+            return "34"
+        return None
+
+    def year_doubt(self, year: int, labels) -> str | None:
+        """Why a year's labels fit neither boundary set, else None: "both_sets" when a transition year names
+        provinces only of the 63 and provinces only of the 34 (a name of both could then be either);
+        "new_set_early" when a year before the merger names NEW_SET_MIN_PROVINCES or more of the 34 and no
+        former province merged away (a table of the 34 with a year of the 63)."""
+        sets = {label: self.label_set(label, year) for label in labels}
+        found = set(sets.values())
+        if year in TRANSITION_YEARS and {"63", "34"} <= found:
+            return "both_sets"
+        if self.boundary_set(year) == "63" and "63" not in found:
+            new = {self.match(label, year, "34").area_id for label, s in sets.items() if s in ("both", "34")}
+            if len(new) >= NEW_SET_MIN_PROVINCES:
+                return "new_set_early"
+        return None
+
+    def merged_into(self, area_id: str) -> list[str]:
+        """The former provinces that became part of a new one (their area ids, in the areas' order)."""
+        return [a for a, row in self.areas.items() if row.get("successor_id") == area_id]
 
     def match(self, label, year: int, bset: str | None = None) -> AreaMatch:
         """The area a label names in a year, on the year's boundary set (or ``bset``, see ``year_sets``)."""

@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from ascc import schema
+from ascc.i18n import MESSAGES, t
 from ascc.ingest.areas import AreaMatch
 from ascc.ingest.constants import NUMBER_FIELDS, STATUS_ALIASES, YEAR_MAX, YEAR_MIN
 from ascc.ingest.layout import parse_year_header
 from ascc.ingest.model import Candidate, Grid, Layout, Report
 from ascc.ingest.numbers import Number, Numbers, is_missing
+from ascc.ingest.plausibility import refuse_fraction_shares
 from ascc.ingest.reference import Reference, _range, _unit, ind_decimals
 from ascc.ingest.subtotals import compare_subtotals
 from ascc.ingest.text import _text, is_formula_like, key
@@ -36,13 +39,29 @@ def _status(raw) -> str | None:
 
 
 def _breakdown(raw) -> str | None:
+    """total, or one of schema.BREAKDOWNS as the file writes it (spaces and case aside); else None."""
     text = _text(raw).lower()
     if key(text) in _BREAKDOWN_TOTAL:
         return "total"
     m = re.fullmatch(r"\s*([a-z]+)\s*:\s*([a-z_]+)\s*", text)
-    if m and m.group(1) in schema.BREAKDOWN_DIMENSIONS:
-        return f"{m.group(1)}:{m.group(2)}"
-    return None
+    found = f"{m.group(1)}:{m.group(2)}" if m else None
+    return found if found in schema.BREAKDOWNS else None
+
+
+def _breakdown_suggestion(raw) -> str:
+    """The breakdown a label names in words ("sex:nam", "Nữ", "urban"): its group's label in vi or en, or "–"."""
+    words = key(_text(raw).split(":")[-1])
+    hits = [b for b in schema.BREAKDOWNS[1:] if words in {key(b.split(":")[1]),
+                                                          *(key(t) for t in MESSAGES[f"breakdown.{b}"].values())}]
+    return hits[0] if len(hits) == 1 else "–"
+
+
+def _other_digits(raw) -> str | None:
+    """A text cell written with digits other than 0-9 (Arabic-Indic ٢٠٢٢, full-width ２０２２) as it reads in
+    0-9, else None: such a cell is refused, never read silently (its separators may mean something else)."""
+    if not isinstance(raw, str) or not any(ch.isdecimal() and not ch.isascii() for ch in raw):
+        return None
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in unicodedata.normalize("NFKC", raw))
 
 
 def _year(raw) -> tuple[int | None, str | None]:
@@ -101,6 +120,7 @@ class Context:
     numbers: Numbers
     year_sets: dict[int, str] = field(default_factory=dict)  # year -> its boundary set (AreaMatcher.year_sets)
     seen: dict[tuple, int] = field(default_factory=dict)  # (indicator, area, year, breakdown) -> first row
+    refused_years: set[int] = field(default_factory=set)  # years whose labels fit neither set (see _year_sets)
 
     def err(self, code: str, row: Row, fld: str | None, severity: str = "error", **params) -> None:
         """Add a problem at the cell of a field of the row."""
@@ -119,7 +139,8 @@ class Context:
 
 # --- the rules, in order: each adds its problems and says whether the row goes on ----------------------------
 
-_TEXT_FIELDS = ("indicator", "area", "source", "status", "breakdown")
+# Text cells stored or matched; a year "=2022" is a formula too, not the year 2022.
+_TEXT_FIELDS = ("indicator", "area", "year", "source", "status", "breakdown")
 
 
 def _formula(ctx: Context, row: Row, fld: str, *, text: bool) -> bool:
@@ -133,6 +154,14 @@ def no_formulas(ctx: Context, row: Row) -> bool:
     bad += [f for f in NUMBER_FIELDS if _formula(ctx, row, f, text=False)]
     for fld in bad:
         ctx.err("formula", row, fld, text=str(row.raw(fld))[:40])
+    return not bad
+
+
+def latin_digits(ctx: Context, row: Row) -> bool:
+    """A year or number written with the digits 0-9: other digits are refused with how they would read."""
+    bad = [(f, r) for f in ("year", *NUMBER_FIELDS) if (r := _other_digits(row.raw(f))) is not None]
+    for fld, reading in bad:
+        ctx.err("other_digits", row, fld, text=str(row.raw(fld))[:40], reading=reading[:40])
     return not bad
 
 
@@ -159,6 +188,11 @@ def year_in_range(ctx: Context, row: Row) -> bool:
         ctx.err("year_out_of_range", row, "year", year=row.year, low=YEAR_MIN, high=YEAR_MAX)
         return False
     return True
+
+
+def year_on_one_set(ctx: Context, row: Row) -> bool:
+    """A year whose area labels fit neither boundary set is refused whole: reported once, with its rows."""
+    return row.year not in ctx.refused_years
 
 
 def area_given(ctx: Context, row: Row) -> bool:
@@ -248,7 +282,8 @@ def known_breakdown(ctx: Context, row: Row) -> bool:
     raw = row.raw("breakdown", "")
     row.breakdown = _breakdown(raw)
     if row.breakdown is None:
-        ctx.err("bad_breakdown", row, "breakdown", text=_text(raw))
+        ctx.err("bad_breakdown", row, "breakdown", text=_text(raw), choices=", ".join(schema.BREAKDOWNS),
+                suggestion=_breakdown_suggestion(raw))
         return False
     return True
 
@@ -355,7 +390,7 @@ def note_subtotal(ctx: Context, row: Row) -> bool:
 
 
 RULES: tuple[Callable[[Context, Row], bool], ...] = (
-    no_formulas, known_indicator, year_in_range, area_given, known_area, readable_numbers, percent_allowed,
+    no_formulas, latin_digits, known_indicator, year_in_range, year_on_one_set, area_given, known_area, readable_numbers, percent_allowed,
     known_status, known_breakdown, parts_for_rule, parts_valid, value_present, value_consistent, value_in_range,
     value_within_limit, note_percent_cell, first_of_its_key, note_subtotal,
 )
@@ -374,32 +409,89 @@ def _record(ctx: Context, row: Row) -> dict:
 def validate(candidates: list[Candidate], layout: Layout, grid: Grid, report: Report, ref: Reference) -> pd.DataFrame:
     """Check every candidate; return the valid rows (RESULTS columns + year + src_row)."""
     texts = [c.cells[f][1] for c in candidates for f in NUMBER_FIELDS
-             if f in c.cells and isinstance(c.cells[f][1], str)]
+             if f in c.cells and isinstance(c.cells[f][1], str) and _other_digits(c.cells[f][1]) is None]
     numbers = Numbers(texts)
     report.format["decimal"] = numbers.mark
-    ctx = Context(report, grid, layout, ref, numbers, year_sets=_year_sets(candidates, ref, report))
-    records = []
+    year_sets, refused_years = _year_sets(candidates, ref, report, layout)
+    ctx = Context(report, grid, layout, ref, numbers, year_sets=year_sets, refused_years=refused_years)
+    records, cells = [], []  # cells: the value's column, header and % sign, for the plausibility of the whole
     for cand in candidates:
         row = Row(cand)
         if all(rule(ctx, row) for rule in RULES):
             records.append(_record(ctx, row))
+            col = row.col("value")
+            cells.append((col, layout.headers.get(col) if col is not None else None, row.parsed["value"].percent))
     frame = pd.DataFrame(records, columns=[*schema.RESULTS.names, "year", "src_row"])
     for c in ("value", "numerator", "denominator", "weight"):
         frame[c] = frame[c].astype("float64")
+    frame = refuse_fraction_shares(frame, cells, report, ref)
     compare_subtotals(frame, report, ref, ctx.year_sets)
     return frame
 
 
-def _year_sets(candidates: list[Candidate], ref: Reference, report: Report) -> dict[int, str]:
-    """The boundary set of each year from its area labels; a year kept on the 63 former provinces is noted."""
-    labels: dict[int, set] = {}
+def _year_sets(candidates: list[Candidate], ref: Reference, report: Report, layout: Layout) -> tuple[dict[int, str], set[int]]:
+    """The boundary set of each year from its area labels, and the years that fit neither set (each reported
+    once, with its rows); a year kept on the 63 former provinces is noted."""
+    labels: dict[int, dict[str, int]] = {}  # year -> label -> its first row
+    rows: dict[int, list[Candidate]] = {}
     for cand in candidates:
         year, _ = _year(cand.cells["year"][1])
-        label = cand.cells.get("area", (None, None))[1]
-        if year is not None and _text(label):
-            labels.setdefault(year, set()).add(_text(label))
-    sets = ref.matcher.year_sets(labels)
+        if year is None or _other_digits(cand.cells["year"][1]) is not None:
+            continue
+        rows.setdefault(year, []).append(cand)
+        label = _text(cand.cells.get("area", (None, None))[1])
+        if label:
+            labels.setdefault(year, {}).setdefault(label, cand.row)
+    matcher = ref.matcher
+    sets = matcher.year_sets({y: set(found) for y, found in labels.items()})
     for year in sorted(sets):
-        if sets[year] != ref.matcher.boundary_set(year):
+        if sets[year] != matcher.boundary_set(year):
             report.add("year_on_former_provinces", "info", params={"year": year})
-    return sets
+    refused = set()
+    for year, found in sorted(labels.items()):
+        doubt = matcher.year_doubt(year, found)
+        if doubt is None:
+            continue
+        refused.add(year)
+        col = rows[year][0].cells["area"][0]
+        where = {"row": rows[year][0].row, "col": col, "header": layout.headers.get(col) if col is not None else None}
+        params = {"year": year, "rows": _row_ranges(c.row for c in rows[year])}
+        if doubt == "both_sets":
+            for bset in ("63", "34"):
+                named = [(label, r) for label, r in found.items() if matcher.label_set(label, year) == bset]
+                params["former" if bset == "63" else "new"] = {lang: ", ".join(
+                    f"“{label}” ({t('ingest.where.row', lang, row=r).lower()})" for label, r in named[:3])
+                    + (", …" if len(named) > 3 else "") for lang in ("vi", "en")}
+            report.add("year_both_boundary_sets", **where, params=params)
+        else:
+            report.add("new_provinces_before_merger", **where, params={**params, **_merged_example(matcher, year, found)})
+    return sets, refused
+
+
+def _merged_example(matcher, year: int, labels) -> dict:
+    """A new province of the labels that is more than the former one of its name, and what else it took in."""
+    for label in labels:
+        m63, m34 = matcher.match(label, year, "63"), matcher.match(label, year, "34")
+        if m34.kind != "province":
+            continue
+        # "Tuyên Quang" (or P34-08) is the new Tuyên Quang: what it took in beyond the former Tuyên Quang
+        others = [a for a in matcher.merged_into(m34.area_id)
+                  if a != m63.area_id and matcher.name(a) != matcher.name(m34.area_id)]
+        if others:
+            new = {m.area_id for x in labels if (m := matcher.match(x, year, "34")).kind == "province"}
+            return {"n": len(new),
+                    "name": {lang: matcher.name(m34.area_id, lang) for lang in ("vi", "en")},
+                    "others": {lang: ", ".join(matcher.name(a, lang) for a in others) for lang in ("vi", "en")}}
+    return {"n": len(labels), "name": "–", "others": "–"}
+
+
+def _row_ranges(rows) -> str:
+    """Row numbers as ranges ("5–38, 41"); after ten ranges, "…"."""
+    ranges: list[list[int]] = []
+    for r in sorted(set(rows)):
+        if ranges and r == ranges[-1][1] + 1:
+            ranges[-1][1] = r
+        else:
+            ranges.append([r, r])
+    shown = [f"{a}–{b}" if b > a else str(a) for a, b in ranges[:10]]
+    return ", ".join(shown) + (", …" if len(ranges) > 10 else "")

@@ -232,8 +232,8 @@ MESSAGES = {
         "en": "Status “{text}” is not valid (final, preliminary, estimated).",
     },
     "ingest.reason.bad_breakdown": {
-        "vi": "Nhóm dân cư “{text}” không hợp lệ (total, hoặc sex:…, residence:…, ethnicity:…).",
-        "en": "Breakdown “{text}” is not valid (total, or sex:…, residence:…, ethnicity:…).",
+        "vi": "Nhóm dân cư “{text}” không hợp lệ (gần nhất: {suggestion}). Các nhóm hợp lệ: {choices}.",
+        "en": "Breakdown “{text}” is not valid (closest: {suggestion}). The valid breakdowns: {choices}.",
     },
     "ingest.reason.region_row": {
         "vi": "Dòng tổng vùng “{text}” được nhập làm số liệu công bố của vùng năm {year}.",
@@ -540,5 +540,43 @@ MESSAGES = {
     "cli.rollback.done": {
         "vi": "Đã rút lô {batch}: số liệu của lô được ẩn, các giá trị trước đó hiện lại.",
         "en": "Batch {batch} withdrawn: its figures are hidden and the values they replaced reappear.",
+    },
+    # reasons: plausibility of the file as a whole (issue 15, L3)
+    "ingest.reason.other_digits": {
+        "vi": "“{text}” được viết bằng chữ số khác 0–9 (nếu đọc thì là “{reading}”): hãy viết lại bằng các chữ số "
+        "0–9; giá trị không được đoán.",
+        "en": "“{text}” is written with digits other than 0–9 (it would read “{reading}”): write it with the digits "
+        "0–9; values are never guessed.",
+    },
+    "ingest.reason.new_provinces_before_merger": {
+        "vi": "Dòng {rows}: {n} tỉnh, thành của năm {year} trông như 34 tỉnh, thành mới từ ngày 1/7/2025 (không có "
+        "tỉnh cũ nào đã sáp nhập, như {others}). Số liệu trước ngày 1/7/2025 thuộc 63 tỉnh cũ, và tỉnh mới rộng hơn "
+        "tỉnh cũ cùng tên ({name} mới gồm cả {others}): các dòng này không được nhập. Hãy nhập năm {year} theo 63 "
+        "tỉnh cũ, hoặc kiểm tra lại năm.",
+        "en": "Rows {rows}: the {n} provinces named for {year} look like the 34 provinces formed on 1 July 2025 (none of the "
+        "former provinces merged away, such as {others}, is among them). Figures before 1 July 2025 belong to the "
+        "63 former provinces, and a new province is more than the former one whose name it kept (the new {name} "
+        "also includes {others}): these rows are not imported. Give {year} on the 63 former provinces, or check "
+        "the year.",
+    },
+    "ingest.reason.year_both_boundary_sets": {
+        "vi": "Dòng {rows}: năm {year} có cả tỉnh cũ đã sáp nhập ngày 1/7/2025 ({former}) và tỉnh chỉ có trong 34 "
+        "tỉnh mới ({new}). Số liệu của một năm theo cùng một bộ tỉnh cho mọi dòng, và số liệu của tỉnh cũ không bao "
+        "giờ được ghi cho tỉnh mới cùng tên: các dòng năm {year} không được nhập. Hãy nhập năm {year} theo 63 tỉnh "
+        "cũ hoặc theo 34 tỉnh mới.",
+        "en": "Rows {rows}: {year} names both former provinces merged on 1 July 2025 ({former}) and areas only of the "
+        "34 new provinces ({new}). A year's figures are on one set for every row, and a former province's figure "
+        "never goes onto the new province of the same name: the rows of {year} are not imported. Give {year} on "
+        "the 63 former provinces or on the 34 new ones.",
+    },
+    "ingest.reason.percent_as_fraction": {
+        "vi": "{indicator} năm {year}: {n} trên {total} giá trị của tệp nằm giữa 0 và 1 ({examples}), trong khi số "
+        "liệu đã có của cùng địa bàn lớn hơn khoảng {ratio} lần ({compare}). Đơn vị là %: có phải tỷ lệ được ghi "
+        "dưới dạng phân số? Ý bạn là {meant} %? Hãy nhân với 100 (hoặc định dạng ô là % trong Excel) rồi nhập "
+        "lại; {total} giá trị này không được nhập.",
+        "en": "{indicator} {year}: {n} of the file's {total} values are between 0 and 1 ({examples}), while the "
+        "figures already known for the same areas are about {ratio} times larger ({compare}). The unit is %: "
+        "are these shares written as fractions? Did you mean {meant} %? Multiply by 100 (or format the cells as "
+        "% in Excel) and import again; these {total} values are not imported.",
     },
 }

@@ -52,6 +52,22 @@ class Case:
 
 
 GOOD_ROW = "HH_COMPUTER,Hà Nội,2023,53.2"
+# The 34 provinces from 1 July 2025, each named after one of the 63 former provinces.
+NEW_34 = ("Hà Nội", "Cao Bằng", "Tuyên Quang", "Điện Biên", "Lai Châu", "Sơn La", "Lào Cai", "Thái Nguyên", "Lạng Sơn",
+          "Quảng Ninh", "Bắc Ninh", "Phú Thọ", "Hải Phòng", "Hưng Yên", "Ninh Bình", "Thanh Hóa", "Nghệ An", "Hà Tĩnh",
+          "Quảng Trị", "Huế", "Đà Nẵng", "Quảng Ngãi", "Gia Lai", "Khánh Hòa", "Đắk Lắk", "Lâm Đồng", "Đồng Nai",
+          "Hồ Chí Minh", "Tây Ninh", "Đồng Tháp", "Vĩnh Long", "An Giang", "Cần Thơ", "Cà Mau")
+# The former provinces merged away on 1 July 2025 (the other 34 of the 63 kept their names).
+MERGED_29 = ("Hà Giang", "Bắc Kạn", "Yên Bái", "Hòa Bình", "Bắc Giang", "Vĩnh Phúc", "Hải Dương", "Thái Bình", "Hà Nam",
+             "Nam Định", "Quảng Bình", "Quảng Nam", "Bình Định", "Phú Yên", "Ninh Thuận", "Bình Thuận", "Kon Tum",
+             "Đắk Nông", "Bình Phước", "Bình Dương", "Bà Rịa - Vũng Tàu", "Long An", "Tiền Giang", "Bến Tre", "Trà Vinh",
+             "Kiên Giang", "Hậu Giang", "Sóc Trăng", "Bạc Liêu")
+
+
+def provinces(names, year: int) -> list[str]:
+    """Rows of HH_COMPUTER for the given provinces and year (values 20.0, 20.5, ...)."""
+    return [f"HH_COMPUTER,{name},{year},{20 + i / 2:.1f}" for i, name in enumerate(names)]
+
 
 CASES: list[Case] = [
     Case("empty", "empty.csv", b"", "empty_file"),
@@ -87,8 +103,16 @@ CASES: list[Case] = [
     # from 2026 only on the 34.
     Case("former_province_in_2026", "merged.csv", csv(HEADER, "HH_COMPUTER,Hà Giang,2026,9.4"),
          "area_other_boundary_set", 2, "B"),
+    # A 2025 naming provinces only of the 34 (P34-08) and only of the 63 (Hà Giang) fits neither set: the whole
+    # year is refused (with --valid-only too), as a name of both ("Tuyên Quang") could then be either.
     Case("both_sets_in_2025", "mixed_sets.csv", csv(HEADER, "HH_COMPUTER,P34-08,2025,30.1", "HH_COMPUTER,Hà Giang,2025,9.4"),
-         "area_other_boundary_set", 3, "B"),
+         "year_both_boundary_sets", 2, "B"),
+    Case("former_63_with_a_new_id_in_2025_valid_only", "gso_2025.csv",
+         csv(HEADER, *provinces(NEW_34 + MERGED_29, 2025), "HH_COMPUTER,P34-46,2025,40.0"), "year_both_boundary_sets", 2,
+         "B", options={"valid_only": True}),
+    # The 34 new provinces with a year before the merger would land on the former provinces of the same names.
+    Case("new_34_labelled_2023", "tinh_34_2023.csv", csv(HEADER, *provinces(NEW_34, 2023)), "new_provinces_before_merger",
+         2, "B", options={"valid_only": True}),
     Case("unknown_item", "items.csv", csv("Tỉnh,2023 Tổng số,2023 Nam,2023 Nữ", "Hà Nội,53.2,54.0,52.4"), "unknown_item", 1,
          options={"indicator": "HH_COMPUTER", "item": "Thành thị"}),
     Case("ambiguous_item", "items_prefix.csv", csv("Tỉnh,2023 Nhóm 1,2023 Nhóm 2", "Hà Nội,53.2,54.0"), "ambiguous_item", 1,
@@ -119,6 +143,15 @@ CASES: list[Case] = [
          "duplicate", 4, "B"),
     Case("year_out_of_range", "old_year.csv", csv(HEADER, GOOD_ROW, "HH_COMPUTER,Hải Phòng,1999,30.4"), "year_out_of_range", 3, "C"),
     Case("bad_year", "bad_year.csv", csv(HEADER, GOOD_ROW, "HH_COMPUTER,Hải Phòng,năm ngoái,30.4"), "bad_year", 3, "C"),
+    Case("unknown_breakdown_group", "by_sex.csv", csv("indicator,area,year,value,breakdown", "HH_COMPUTER,Hà Nội,2023,53.2,sex:nam"),
+         "bad_breakdown", 2, "E"),
+    Case("unknown_breakdown_dimension", "by_area.csv",
+         csv("indicator,area,year,value,breakdown", "HH_COMPUTER,Hà Nội,2023,53.2,area:urban"), "bad_breakdown", 2, "E"),
+    Case("formula_year", "formula_year.csv", csv(HEADER, GOOD_ROW, "HH_COMPUTER,Hải Phòng,=2022,30.4"), "formula", 3, "C"),
+    Case("arabic_indic_year", "arabic_year.csv", csv(HEADER, GOOD_ROW, "HH_COMPUTER,Hải Phòng,٢٠٢٢,30.4"), "other_digits",
+         3, "C"),
+    Case("full_width_value", "full_width.csv", csv(HEADER, GOOD_ROW, "HH_COMPUTER,Hải Phòng,2023,３０.４"), "other_digits",
+         3, "D"),
     Case("bad_status", "bad_status.csv", csv("indicator,area,year,value,status", "HH_COMPUTER,Hà Nội,2023,53.2,maybe"),
          "bad_status", 2, "E"),
     Case("formula_value", "formula.csv", csv(HEADER, GOOD_ROW, "HH_COMPUTER,Hải Phòng,2023,=10*3"), "formula", 3, "D"),
