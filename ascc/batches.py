@@ -14,8 +14,9 @@ Storage design (nothing is ever lost, no reader ever sees half a batch):
   the log entry (atomic replace); (4) remove the staging folder and refresh the manifest.
   The ``results`` view (ascc/db.py) shows only files of batches the log records as committed and not
   withdrawn, keeping for each indicator x area x year x breakdown the row of the latest batch. A crash
-  before (3) leaves at most invisible files (set aside into ``.orphans/`` by the next commit); a crash after (3) leaves a
-  complete batch. Either way every query sees the dataset either wholly before or wholly after.
+  before (3) leaves at most invisible files (set aside into ``.orphans/`` by the next commit, and removed
+  from there after ORPHANS_KEEP_DAYS); a crash after (3) leaves a complete batch. Either way every query
+  sees the dataset either wholly before or wholly after.
 * **Rollback** appends a ``withdrawn`` entry for a batch: its rows disappear from the view and the
   values they replaced reappear. Nothing is deleted.
 * Imports and rollbacks are serialised by ``fcntl.flock`` on ``.import.lock`` in the dataset folder;
@@ -52,12 +53,19 @@ LOCK_FILE = ".import.lock"
 STAGING_DIR = ".staging"
 FILE_MODE = 0o644  # dataset files are readable by the app's user, whoever imported them
 ORPHANS_DIR = ".orphans"
+# Housekeeping before each commit (see recover()): a temporary file of an interrupted write of the log or the
+# manifest (".tmp-*" in the dataset folder) older than this is no write in progress (one takes well under a
+# second) and is removed; what was set aside into .orphans/ is kept this many days for inspection, then removed.
+STALE_TMP_SECONDS = 10 * 60
+ORPHANS_KEEP_DAYS = 30
+_ORPHANS_STAMP = "%Y%m%dT%H%M%S%f"  # the name of each .orphans/ entry: when recover() made it (UTC)
 
 # How long an import waits for another one to finish before giving up (seconds).
 LOCK_TIMEOUT = float(os.environ.get("ASCC_IMPORT_LOCK_TIMEOUT", "60"))
 
 # Test hook for crash-safety tests: "<step>:kill" kills the process with SIGKILL at that step,
-# "<step>:sleep=<seconds>" pauses there (to hold the lock or be killed from outside). Steps: locked,
+# "<step>:sleep=<seconds>" pauses there (to hold the lock or be killed from outside); "<step>:wait=<path>"
+# pauses until that file exists (at most 120 s), so a test decides when the lock is let go. Steps: locked,
 # staged, moved-1 (after the first file move), moved, logged.
 HOOK_ENV = "ASCC_IMPORT_HOOK"
 
@@ -88,6 +96,10 @@ def _hook(step: str) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
     elif action.startswith("sleep="):
         time.sleep(float(action.split("=", 1)[1]))
+    elif action.startswith("wait="):
+        go, deadline = Path(action.split("=", 1)[1]), time.monotonic() + 120
+        while not go.exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
 
 
 # --- the log ---------------------------------------------------------------------------------------
@@ -227,11 +239,13 @@ def recover(data_dir: Path, log: pd.DataFrame) -> list[Path]:
     """Set aside what a crashed import left behind: its staging folder and files of unlogged batches.
 
     Runs under the lock before a commit. Such files were never visible; they are moved (not deleted)
-    into ``.orphans/<time>/`` so that even an unfinished delivery can be inspected.
+    into ``.orphans/<time>/`` so that even an unfinished delivery can be inspected (for ORPHANS_KEEP_DAYS:
+    see tidy()).
     """
     data_dir = Path(data_dir)
+    tidy(data_dir)
     moved = []
-    quarantine = data_dir / ORPHANS_DIR / _now().strftime("%Y%m%dT%H%M%S%f")
+    quarantine = data_dir / ORPHANS_DIR / _now().strftime(_ORPHANS_STAMP)
     staging = data_dir / STAGING_DIR
     if staging.exists() and any(staging.iterdir()):
         quarantine.mkdir(parents=True, exist_ok=True)
@@ -248,6 +262,32 @@ def recover(data_dir: Path, log: pd.DataFrame) -> list[Path]:
         dataset.touched()
         moved.append(target)
     return moved
+
+
+def tidy(data_dir: Path, now: dt.datetime | None = None) -> list[Path]:
+    """Remove what is of no more use: stale temporary files of interrupted writes, and old ``.orphans/`` entries.
+
+    Runs under the lock (from recover()), so no import is writing; a temporary file must also be older than
+    STALE_TMP_SECONDS, in case a writer outside the lock (a dataset builder) is. Only ``.orphans/`` entries
+    named by recover() are removed, once older than ORPHANS_KEEP_DAYS; nothing else is touched.
+    """
+    data_dir = Path(data_dir)
+    now = now or _now()
+    removed = []
+    for f in sorted(data_dir.glob(".tmp-*")):
+        if f.is_file() and not f.is_symlink() and now.timestamp() - f.stat().st_mtime > STALE_TMP_SECONDS:
+            f.unlink(missing_ok=True)
+            removed.append(f)
+    orphans = data_dir / ORPHANS_DIR
+    for entry in sorted(orphans.iterdir()) if orphans.is_dir() else []:
+        try:
+            made = dt.datetime.strptime(entry.name, _ORPHANS_STAMP).replace(tzinfo=dt.UTC)
+        except ValueError:
+            continue  # not made by recover(): not ours to remove
+        if now - made > dt.timedelta(days=ORPHANS_KEEP_DAYS) and entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+            removed.append(entry)
+    return removed
 
 
 def _fsync_dir(path: Path) -> None:

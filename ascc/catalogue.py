@@ -183,6 +183,7 @@ def read_sheet(data: bytes, file_name: str, table: str, sheet: str | None, repor
     when the file is unusable). ``names``, ``required`` and ``aliases`` default to the table's."""
     grid = ingest.read_grid(data, file_name, sheet)
     report.format = {"kind": grid.kind, "encoding": grid.encoding, "delimiter": grid.delimiter, "sheet": grid.sheet}
+    report.problems += grid.notes
     names = names or columns(table)
     required = required or (TARGET_REQUIRED if table == "targets" else ())
     for r in range(min(len(grid.rows), ingest.HEADER_SCAN_ROWS)):

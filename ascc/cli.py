@@ -100,7 +100,7 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--year", type=int, help="year, for files without a year column; or the one year to take from a table")
     parser.add_argument("--item", help="the item of a table with several a year (\"Average population\"; case, spacing and "
                         "diacritics ignored, a unique prefix is enough; default: the total item)")
-    parser.add_argument("--sheet", help="sheet of an Excel file (default: the first)")
+    parser.add_argument("--sheet", help="sheet of an Excel file (default: the sheet it opens on, else the first visible one; hidden sheets only by name)")
     parser.add_argument("--dry-run", action="store_true", help="check and preview only; write nothing")
     parser.add_argument("--valid-only", action="store_true", help="import the valid rows even when others have errors")
     parser.add_argument("--who", help="who imports (default: cli:<user name>)")
@@ -126,7 +126,7 @@ def _table_arguments(parser: argparse.ArgumentParser) -> None:
                         help="import: check FILE and commit it as one batch; export: write the table in force to FILE")
     parser.add_argument("file", type=Path, help="CSV (UTF-8, UTF-16, Windows-1258) or Excel .xlsx file; "
                         "export writes CSV or XLSX by the extension")
-    parser.add_argument("--sheet", help="sheet of an Excel file to import (default: the first)")
+    parser.add_argument("--sheet", help="sheet of an Excel file to import (default: the sheet it opens on, else the first visible one)")
     parser.add_argument("--dry-run", action="store_true", help="check and preview only; write nothing")
     parser.add_argument("--who", help="who imports (default: cli:<user name>)")
     _lang_argument(parser)

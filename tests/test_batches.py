@@ -147,6 +147,39 @@ def test_files_of_unlogged_batches_are_invisible_and_set_aside_by_the_next_commi
     assert hanoi() == NEW
 
 
+def test_recovery_removes_stale_temporary_files_of_interrupted_writes_and_nothing_else(official):
+    # Issue 15 L5: what an interrupted write of the log or the manifest leaves in the dataset folder.
+    stale = official / ".tmp-k2j4h1.parquet.part"
+    stale.write_bytes(b"PAR1 half a log")
+    hour_ago = time.time() - 3600
+    os.utime(stale, (hour_ago, hour_ago))
+    fresh = official / ".tmp-x8d7f0.json"  # as if another writer were at it now: not touched
+    fresh.write_text("{")
+    before = file_hashes(official)
+    assert ingest.run_import(TWO_YEARS, "new.csv", ingest.Options(), who="t").outcome == "committed"
+    assert not stale.exists() and fresh.read_text() == "{"
+    after = file_hashes(official)
+    rewritten = {batches.LOG_FILE, schema.MANIFEST_FILE, stale.name}  # by the commit itself, and the stale file
+    assert {k: v for k, v in before.items() if k not in rewritten} == {k: after[k] for k in before if k not in rewritten}
+    assert hanoi() == NEW
+
+
+def test_orphans_are_kept_for_a_while_then_pruned(official):
+    now = dt.datetime.now(dt.UTC)
+    stamps = {age: (now - dt.timedelta(days=age)).strftime("%Y%m%dT%H%M%S%f") for age in (1, batches.ORPHANS_KEEP_DAYS + 1)}
+    for stamp in stamps.values():
+        orphan = official / batches.ORPHANS_DIR / stamp / "year=2022" / "b20990101T000000000-dead00.parquet"
+        orphan.parent.mkdir(parents=True)
+        orphan.write_bytes(b"PAR1")
+    by_hand = official / batches.ORPHANS_DIR / "kept-by-hand" / "note.txt"  # not made by recovery: never removed
+    by_hand.parent.mkdir()
+    by_hand.write_text("look at this")
+    assert ingest.run_import(TWO_YEARS, "new.csv", ingest.Options(), who="t").outcome == "committed"
+    left = sorted(p.name for p in (official / batches.ORPHANS_DIR).iterdir())
+    assert left == sorted([stamps[1], "kept-by-hand"])
+    assert by_hand.read_text() == "look at this" and hanoi() == NEW
+
+
 def test_rollback_is_refused_on_the_demo_dataset(tmp_path):
     folder = fixture_data.build(tmp_path / "demo")
     with pytest.raises(batches.BatchError) as exc:
@@ -247,11 +280,14 @@ def test_two_concurrent_imports_are_serialised(official, tmp_path):
     first.write_bytes(TWO_YEARS)
     second.write_bytes(csv("indicator,area,year,value", "HH_COMPUTER,Hải Phòng,2023,30.4"))
     third.write_bytes(csv("indicator,area,year,value", "HH_COMPUTER,Hà Nội,2023,60.0"))
-    a = cli(official, "import", str(first), env={batches.HOOK_ENV: "locked:sleep=3"}, popen=True)
+    # The first holds the lock until the test lets it go (not for a fixed time a slow start could outlast).
+    go = tmp_path / "go"
+    a = cli(official, "import", str(first), env={batches.HOOK_ENV: f"locked:wait={go}"}, popen=True)
     _wait_until_locked(official, a)
     b = cli(official, "import", str(second), env={"ASCC_IMPORT_LOCK_TIMEOUT": "0.3"})
     assert b.returncode == 2 and "Another import is running" in b.stdout
     c = cli(official, "import", str(third), popen=True)  # waits for the first, then commits
+    go.touch()
     out_a, _ = a.communicate(timeout=120)
     out_c, _ = c.communicate(timeout=120)
     assert a.returncode == 0 and c.returncode == 0, out_a + out_c

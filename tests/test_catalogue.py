@@ -317,6 +317,20 @@ def test_an_xlsx_catalogue_with_formulas_and_a_missing_header(official):
     assert codes(report) == ["catalogue_missing_column"] and report.errors[0].params["column"] == "year"
 
 
+def test_a_catalogue_workbook_is_read_from_its_visible_sheet_and_says_which(official):
+    book = openpyxl.Workbook()
+    book.active.title = "Cũ"
+    book.active.append(["indicator_code", "name_vi"])
+    book.active.sheet_state = "hidden"
+    book.create_sheet("Chỉ tiêu").append(["indicator_code", "name_vi"])
+    book.active = 1
+    out = io.BytesIO()
+    book.save(out)
+    report = catalogue.check("indicators", out.getvalue(), "x.xlsx", official)
+    assert report.format["sheet"] == "Chỉ tiêu"
+    assert [p.params["hidden"] for p in report.warnings if p.code == "hidden_sheets_skipped"] == [("“Cũ”",)]
+
+
 # --- storage ---------------------------------------------------------------------------------------------------------
 
 

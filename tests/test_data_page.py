@@ -8,7 +8,8 @@ from streamlit.testing.v1 import AppTest
 from ascc import batches, db, ingest, settings
 from tests import fixture_data
 from tests.apptest import APP, texts
-from tests.bad_files.corpus import csv
+from tests.bad_files.corpus import csv, with_dimension, xlsx
+from tests.test_ingest_corpus import folder_hash
 
 AUTH = {
     "redirect_uri": "http://localhost:8501/oauth2callback",
@@ -18,6 +19,7 @@ AUTH = {
     "server_metadata_url": "https://login.example.org/.well-known/openid-configuration",
 }
 MANAGER = "officer@molisa.gov.vn"
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SECRETS = {"auth": AUTH, "ascc": {"roles": {"Officer@MOLISA.gov.vn": "data_manager", "viewer@moh.gov.vn": "viewer"}}}
 
 
@@ -120,6 +122,21 @@ def test_a_bad_upload_shows_row_column_and_reason_and_cannot_be_imported(officia
     assert problems.iloc[0].tolist()[:3] == ["Lỗi", 2, "D"] and "ngoài khoảng" in problems.iloc[0].tolist()[-1]
     assert next(b for b in at.button if b.label.startswith("Nhập ")).disabled
     assert batches.read_log(official).empty
+
+
+def test_a_workbook_too_large_to_read_is_refused_on_the_page_with_its_reason(official):
+    # Issue 15 L2: the limits checked before a workbook is parsed apply to uploads, and the page says which.
+    before = folder_hash(official)
+    at = data_page(SECRETS, {"is_logged_in": True, "email": MANAGER}, lang="en")
+    data = with_dimension(xlsx([["indicator", "area", "year", "value"], ["WATER", "Hà Nội", 2024, 71.5]]), "A1:Z100000")
+    at.file_uploader[0].set_value(("big.xlsx", data, XLSX_MIME))
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    (error,) = at.error
+    assert "NOT IMPORTED" in error.value
+    assert "Sheet “Data” spans 2,600,000 cells (A1:Z100000; the limit is 1,000,000 cells)" in error.value
+    assert next(b for b in at.button if b.label.startswith("Import ")).disabled
+    assert folder_hash(official) == before
 
 
 def test_data_page_queries_have_fixed_columns(use_fixture):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import random
 import unicodedata
 
 import openpyxl
@@ -11,8 +12,9 @@ import pytest
 
 from ascc import batches, db, ingest, settings
 from ascc.cli import main as cli_main
-from tests.bad_files.corpus import csv, xlsx
+from tests.bad_files.corpus import csv, rezip, with_dimension, xlsx
 from tests.conftest import shared_path
+from tests.test_ingest_corpus import folder_hash
 
 HEADER = "indicator,area,year,value,numerator,denominator,status,source"
 LONG_ROWS = [
@@ -97,6 +99,10 @@ def test_long_csv_round_trip_through_the_query_runner(official):
         ("utf16_tab.txt", "\r\n".join([HEADER.replace(",", "\t"), *(r.replace(",", "\t") for r in LONG_ROWS)]).encode("utf-16")),
         ("utf16_comma.csv", "\r\n".join([HEADER, *LONG_ROWS]).encode("utf-16")),
         ("utf16le_no_bom.csv", "\r\n".join([HEADER, *LONG_ROWS]).encode("utf-16-le")),
+        ("utf32.csv", "\r\n".join([HEADER, *LONG_ROWS]).encode("utf-32")),
+        ("utf32le_no_bom.csv", "\r\n".join([HEADER, *LONG_ROWS]).encode("utf-32-le")),
+        ("utf32be_no_bom.txt", "\r\n".join([HEADER.replace(",", "\t"), *(r.replace(",", "\t") for r in LONG_ROWS)])
+         .encode("utf-32-be")),
         ("windows1258.csv", to_cp1258("\r\n".join([HEADER, *LONG_ROWS]))),
         ("semicolon_comma_decimals.csv", csv(*(line.replace(",", ";") for line in [HEADER, *LONG_ROWS])).replace(b"53.2", b"53,2")
          .replace(b"30.4", b"30,4").replace(b"20.5", b"20,5").replace(b"53.4", b"53,4").replace(b"28.3", b"28,3")),
@@ -112,6 +118,8 @@ def test_every_format_reads_the_same_rows(official, name, data):
     assert got == EXPECTED
     if name.startswith("windows"):
         assert report.format["encoding"] == "Windows-1258"
+    if name.startswith(("utf16", "utf32")):
+        assert report.format["encoding"] == "UTF-" + name[3:5]
     if name.startswith("semicolon"):
         assert report.format["decimal"] == "comma" and report.format["delimiter"] == ";"
 
@@ -340,8 +348,6 @@ def test_all_or_nothing_unless_valid_only(official, tmp_path):
 
 def test_import_into_the_demo_dataset_is_refused(tmp_path, monkeypatch, capsys):
     from tests import fixture_data
-    from tests.test_ingest_corpus import folder_hash
-
     demo = fixture_data.build(tmp_path / "demo")
     before = folder_hash(demo)
     path = tmp_path / "x.csv"
@@ -637,8 +643,6 @@ def test_plausible_range_from_the_catalogue():
 def test_import_into_a_bundled_dataset_is_refused(tmp_path, monkeypatch, capsys):
     from ascc import dataset, weights
     from tests import fixture_data
-    from tests.test_ingest_corpus import folder_hash
-
     folder = fixture_data.build(tmp_path / "bundled", kind="official")
     dataset.write_manifest(folder, {**dataset.read_manifest(folder), "bundled": True})
     before = folder_hash(folder)
@@ -785,3 +789,131 @@ def test_digits_other_than_0_to_9_are_refused_never_read(official):
     assert report.errors[0].line("en") == ("Row 2, column C (year): “٢٠٢٢” is written with digits other than 0–9 (it "
                                            "would read “2022”): write it with the digits 0–9; values are never guessed.")
     assert "“٥٣٫٢”" in report.errors[1].message("vi") and report.n_valid == 1
+# --- workbooks: which sheet, and how large (issue 15: M4, L2) ----------------------------------------------
+
+
+def sheets_workbook(active: int) -> bytes:
+    """Sheets "Calc" (hidden, first), "Data" and "Notes", each a valid table with its own Hà Nội 2023 value."""
+    wb = openpyxl.Workbook()
+    for i, (title, value) in enumerate((("Calc", 99.9), ("Data", 53.2), ("Notes", 11.1))):
+        ws = wb.active if i == 0 else wb.create_sheet()
+        ws.title = title
+        ws.append(["indicator", "area", "year", "value"])
+        ws.append(["HH_COMPUTER", "Hà Nội", 2023, value])
+    wb["Calc"].sheet_state = "hidden"
+    # openpyxl saves a visible sheet as the active one; a hidden active sheet is written into the XML after.
+    wb.active = max(active, 1)
+    out = io.BytesIO()
+    wb.save(out)
+    if active == 0:
+        return rezip(out.getvalue(), {"xl/workbook.xml": lambda x: x.replace(b'activeTab="1"', b'activeTab="0"')})
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("active,read,value", [(1, "Data", 53.2), (2, "Notes", 11.1), (0, "Data", 53.2)],
+                         ids=["first_visible_active", "later_sheet_active", "hidden_sheet_active"])
+def test_a_hidden_sheet_is_never_read_unasked_and_the_user_is_told(official, active, read, value):
+    report = ingest.check(sheets_workbook(active), "hidden_first.xlsx", ingest.Options())
+    assert not report.errors, report.to_text("en")
+    assert report.format["sheet"] == read and report.rows["value"].tolist() == [value]
+    (warning,) = [p for p in report.warnings if p.code == "hidden_sheets_skipped"]
+    assert warning.message("en") == (f"Sheet “{read}” was read; hidden sheets are skipped: “Calc”. To import a hidden "
+                                     "sheet, give its name (--sheet, or the “Sheet” box).")
+    assert f"Đã đọc trang tính “{read}”; bỏ qua trang ẩn: “Calc”" in warning.message("vi")
+
+
+def test_a_hidden_sheet_named_by_the_user_is_read(official):
+    report = ingest.check(sheets_workbook(1), "hidden_first.xlsx", ingest.Options(sheet="calc"))
+    assert report.format["sheet"] == "Calc" and report.rows["value"].tolist() == [99.9]
+    assert not report.warnings
+
+
+def sheet_xml(body: str, dimension: str = "") -> bytes:
+    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    dim = f'<dimension ref="{dimension}"/>' if dimension else ""
+    return f'<worksheet xmlns="{ns}">{dim}<sheetData>{body}</sheetData></worksheet>'.encode()
+
+
+def assert_refused_before_reading(folder, data: bytes, code: str, english: str, vietnamese: str, tmp_path, capsys):
+    """Refused with that reason and message, by the pipeline and the command line, and the dataset unchanged."""
+    before = folder_hash(folder)
+    report = ingest.run_import(data, "big.xlsx", ingest.Options(), who="test")
+    assert report.outcome == "rejected" and [p.code for p in report.errors] == [code]
+    assert english in report.errors[0].line("en") and vietnamese in report.errors[0].line("vi")
+    path = tmp_path / "big.xlsx"
+    path.write_bytes(data)
+    assert cli_main(["import", str(path), "--data-dir", str(folder), "--lang", "en"]) == 1
+    captured = capsys.readouterr()
+    assert english in captured.out and "NOT IMPORTED" in captured.out and "Traceback" not in captured.err
+    assert folder_hash(folder) == before
+
+
+def test_a_workbook_part_that_unzips_too_large_is_refused_unread(official, tmp_path, capsys):
+    # The shape of the file of the issue: 794 KB that unzip to 190 MB of one sheet's XML.
+    data = rezip(xlsx([["x"]]), {"xl/worksheets/sheet1.xml": sheet_xml(" " * (65 * 2**20))})
+    assert len(data) < 100_000
+    assert_refused_before_reading(
+        official, data, "xlsx_part_too_large",
+        "One part of the workbook (xl/worksheets/sheet1.xml) unzips to 65 MB (the limit is 64 MB a part)",
+        "Một phần của sổ tính (xl/worksheets/sheet1.xml) giải nén ra 65 MB (giới hạn 64 MB mỗi phần)", tmp_path, capsys)
+
+
+def test_a_zip_bomb_is_refused_by_its_packing_ratio(official, tmp_path, capsys):
+    data = rezip(xlsx([["x"]]), {"xl/worksheets/sheet1.xml": sheet_xml(" " * (4 * 2**20))})
+    assert_refused_before_reading(official, data, "zip_ratio", "unzips to 1,004 times its packed size (4 MB from 4 KB; "
+                                  "the limit is 100 times)", "gấp 1.004 lần kích thước nén", tmp_path, capsys)
+
+
+def test_a_workbook_unzipping_above_the_total_limit_is_refused(official, tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("ascc.ingest.reading.MAX_UNZIPPED_BYTES", 2**20)
+    data = rezip(xlsx([["x"]]), {"xl/media/image1.bin": random.Random(0).randbytes(1_200_000)})
+    assert_refused_before_reading(official, data, "xlsx_unzipped_too_large", "The workbook unzips to 1 MB (the limit "
+                                  "is 1 MB)", "Sổ tính giải nén ra 1 MB (giới hạn 1 MB)", tmp_path, capsys)
+
+
+def test_a_sheet_declaring_too_many_cells_is_refused_before_a_cell_is_read(official, tmp_path, capsys, monkeypatch):
+    def no_reading(*args, **kwargs):
+        raise AssertionError("cells were read")
+
+    monkeypatch.setattr("openpyxl.worksheet._read_only.ReadOnlyWorksheet._cells_by_row", no_reading)
+    data = with_dimension(xlsx([["indicator", "area", "year", "value"], ["HH_COMPUTER", "Hà Nội", 2023, 53.2]]),
+                          "A1:Z100000")
+    assert_refused_before_reading(official, data, "too_many_cells", "Sheet “Data” spans 2,600,000 cells "
+                                  "(A1:Z100000; the limit is 1,000,000 cells)", "Trang tính “Data” trải trên 2.600.000 "
+                                  "ô (A1:Z100000; giới hạn 1.000.000 ô)", tmp_path, capsys)
+
+
+def test_reading_stops_at_the_cell_limit_when_the_dimension_understates_the_sheet(official, tmp_path, capsys,
+                                                                                   monkeypatch):
+    # A wrong <dimension ref="A1"/> lets the sheet through; reading stops once it has read the limit (made
+    # small here, so the test reads 30 rows instead of a million cells).
+    monkeypatch.setattr("ascc.ingest.reading.MAX_CELLS", 2_000)
+    rows = "".join(f'<row r="{r}">' + "".join(f'<c r="{openpyxl.utils.get_column_letter(c)}{r}"><v>{c}</v></c>'
+                                             for c in range(1, 101)) + "</row>" for r in range(1, 1001))
+    data = rezip(xlsx([["x"]]), {"xl/worksheets/sheet1.xml": sheet_xml(rows, dimension="A1")})
+    assert_refused_before_reading(official, data, "too_many_cells_read", "Row 21: Sheet “Data” holds more than 2,000 "
+                                  "cells (reading stopped at this row)", "Dòng 21: Trang tính “Data” có hơn 2.000 ô",
+                                  tmp_path, capsys)
+
+
+# --- messages that named the wrong cause (issue 15) ---------------------------------------------------------
+
+
+def test_a_header_too_far_down_is_reported_with_the_rows_searched(official):
+    report = ingest.check(csv(*["Bảng số liệu,,,"] * 30, "indicator,area,year,value", "HH_COMPUTER,Hà Nội,2023,53.2"),
+                          "deep.csv", ingest.Options())
+    (problem,) = report.errors
+    assert problem.code == "no_header"
+    assert problem.message("en").startswith("No header row found in the first 30 rows (only these are searched")
+    assert problem.message("vi").startswith("Không tìm thấy dòng tiêu đề trong 30 dòng đầu (chỉ tìm trong các dòng này")
+
+
+def test_extra_cells_get_the_hint_of_their_format(official):
+    rows = [["indicator", "area", "year", "value"], ["HH_COMPUTER", "Hà Nội", 2023, 53.2],
+            ["HH_COMPUTER", "Hải Phòng", 2023, 30.4, "kiểm tra lại"]]
+    (in_xlsx,) = ingest.check(xlsx(rows), "beside.xlsx", ingest.Options()).errors
+    assert in_xlsx.line("en") == ("Row 3, column E: The row has cells to the right of the last column with a header: "
+                                  "give that column a header, or clear these cells (notes go below the table).")
+    assert "thập phân" not in in_xlsx.message("vi") and "decimal" not in in_xlsx.message("en")
+    report = ingest.check(csv("indicator,area,year,value", "HH_COMPUTER,Hà Nội,2023,53,2"), "s.csv", ingest.Options())
+    assert "decimal comma" in next(p for p in report.errors if p.code == "extra_cells").message("en")

@@ -289,7 +289,13 @@ def _upload_form(lang: str, access: auth.Access) -> None:
 def show_report(report: ingest.Report, lang: str) -> None:
     """The check report: outcome, format, counts, problems with row and column, and old → new values."""
     outcome = ingest.outcome_text(report, lang)
-    (st.success if report.outcome in ("checked", "committed") else st.error)(outcome)
+    if report.outcome in ("checked", "committed"):
+        st.success(outcome)
+    else:
+        # A file refused as a whole (too large to read, not a table, no header): its reason beside the outcome,
+        # not only in the table of problems below.
+        whole = [p.message(lang) for p in report.errors if p.row is None and p.col is None]
+        st.error("  \n".join([outcome, *whole]))
     lines = []
     if report.format:
         lines.append(t("ingest.report.format", lang, fmt=ingest.describe_format(report.format, lang)))

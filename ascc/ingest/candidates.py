@@ -29,8 +29,9 @@ def extract(grid: Grid, layout: Layout, options: Options, report: Report, ref: R
         if all(v is None for v in row) or (no_values and (label is None or _is_note(label))):
             continue
         if width is not None and any(v is not None for v in row[width:]):
-            # More cells than the header: typically a decimal comma in a comma-separated file.
-            report.add("extra_cells", "error", row=r + 1, col=width)
+            # More cells than the header: in a CSV typically a decimal comma in a comma-separated file, in a
+            # workbook a column without a header or a note beside the table.
+            report.add("extra_cells_xlsx" if grid.kind == "xlsx" else "extra_cells", "error", row=r + 1, col=width)
         elif layout.kind == "long":
             out.append(_long_candidate(grid, layout, options, r))
         elif no_values and ref.matcher.match(label, layout.value_cols[0][1]).kind in ("unknown", "ambiguous"):

@@ -5,6 +5,15 @@ from __future__ import annotations
 MAX_FILE_BYTES = 20 * 1024 * 1024  # as server.maxUploadSize in .streamlit/config.toml
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # an XLSX is a zip: refuse zip bombs
 MAX_ROWS = 100_000
+# An XLSX is checked before it is parsed (a 1 MB file can unzip to 200 MB of cells that take minutes to read):
+# any one part of it unzipped, how much a part over ZIP_RATIO_MIN_BYTES may grow when unzipped (ordinary
+# sheets grow 5 to 25 times, zip bombs hundreds of times), and the cells of the sheet read, as its
+# <dimension> declares them and as they are read (the declaration can be wrong). One million cells is a
+# long table of MAX_ROWS rows and ten columns, as much as a CSV may hold; reading it takes seconds.
+MAX_XLSX_PART_BYTES = 64 * 1024 * 1024
+MAX_ZIP_RATIO = 100
+ZIP_RATIO_MIN_BYTES = 1024 * 1024
+MAX_CELLS = 1_000_000
 YEAR_MIN, YEAR_MAX = 2000, 2035
 HEADER_SCAN_ROWS = 30
 APPROX_TOLERANCE = 0.02  # relative, for subtotals compared with a population-weighted mean

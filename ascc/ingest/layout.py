@@ -138,7 +138,7 @@ def _find_wide(grid: Grid, options: Options, report: Report, scan: int) -> Layou
             if not options.indicator:
                 raise Rejected(Problem("indicator_required", "error", row=r + 1))
             return _wide_layout(grid, r, years, options, report)
-    raise Rejected(Problem("no_header", "error"))
+    raise Rejected(Problem("no_header", "error", params={"rows": HEADER_SCAN_ROWS}))
 
 
 def _year_columns(row: list) -> dict[int, tuple[int, str, str | None]]:

@@ -180,6 +180,7 @@ class Report:
 _FATAL = {
     "empty_file", "too_large", "format_mismatch", "unsupported_type", "old_excel", "bad_encoding",
     "corrupt_xlsx", "unknown_sheet", "too_many_rows", "unclosed_quote", "cell_too_long", "no_header", "missing_column", "duplicate_column",
+    "xlsx_unzipped_too_large", "xlsx_part_too_large", "zip_ratio", "too_many_cells", "too_many_cells_read",
     "indicator_required", "item_required", "unknown_item", "ambiguous_item", "year_not_in_table", "no_data_rows",
     "demo_dataset", "bundled_dataset", "locked", "nothing_new", "nothing_to_import", "unknown_indicator_option",
 }
@@ -232,6 +233,7 @@ class Grid:
     sheet: str | None = None
     formulas: set[tuple[int, int]] = field(default_factory=set)  # (row index, col) of XLSX formulas
     percent_cells: set[tuple[int, int]] = field(default_factory=set)  # XLSX cells formatted as %
+    notes: list[Problem] = field(default_factory=list)  # what reading decided that the user should know
 
     def cell(self, r: int, c: int):
         row = self.rows[r]

@@ -43,6 +43,7 @@ def check(data: bytes, file_name: str, options: Options, ref: Reference | None =
     try:
         grid = read_grid(data, file_name, options.sheet)
         report.format = {"kind": grid.kind, "encoding": grid.encoding, "delimiter": grid.delimiter, "sheet": grid.sheet}
+        report.problems += grid.notes
         ref = ref or load_reference()
         layout = find_layout(grid, options, report)
     except Rejected as exc:

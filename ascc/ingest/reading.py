@@ -1,9 +1,10 @@
 """Reading a file: bytes to a Grid of cells (content kind, encoding, delimiter, CSV and XLSX).
 
 What a file may be
-    CSV (UTF-8 with or without BOM, UTF-16 as Excel saves "Unicode text", Windows-1258), separated by
-    comma, semicolon or tab; or XLSX (the first sheet, or one named). The content decides the format:
-    a file whose content is not what its extension says is refused, never guessed.
+    CSV (UTF-8 with or without BOM, UTF-16 as Excel saves "Unicode text", UTF-32, Windows-1258), separated
+    by comma, semicolon or tab; or XLSX (the sheet named, else the active sheet if visible, else the first
+    visible one). The content decides the format: a file whose content is not what its extension says is
+    refused, never guessed. An XLSX too large to read (cells, unzipped size) is refused before it is parsed.
 """
 
 from __future__ import annotations
@@ -18,11 +19,15 @@ from pathlib import Path
 
 from ascc.ingest.constants import (
     EXTENSIONS,
+    MAX_CELLS,
     MAX_FILE_BYTES,
     MAX_ROWS,
     MAX_UNZIPPED_BYTES,
+    MAX_XLSX_PART_BYTES,
+    MAX_ZIP_RATIO,
     TEXT_EXTENSIONS,
     XLSX_EXTENSIONS,
+    ZIP_RATIO_MIN_BYTES,
 )
 from ascc.ingest.model import Grid, Problem, Rejected
 from ascc.ingest.text import _text, key
@@ -45,11 +50,13 @@ def content_kind(data: bytes) -> str:
 
 def _text_kind(head: bytes) -> str:
     """html, text or binary, from the first bytes of a file that is neither a zip, an xls nor a PDF."""
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        sample = head.decode("utf-32", errors="replace")
+    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         sample = head.decode("utf-16", errors="replace")
     elif b"\x00" in head:
-        if _utf16_without_bom(head):
-            sample = head.decode(_utf16_without_bom(head), errors="replace")
+        if _wide_without_bom(head):
+            sample = head.decode(_wide_without_bom(head), errors="replace")
         else:
             return "binary"
     else:
@@ -63,8 +70,15 @@ def _text_kind(head: bytes) -> str:
     return "text"
 
 
-def _utf16_without_bom(head: bytes) -> str | None:
-    # ASCII text in UTF-16 has a zero byte in every other position.
+def _wide_without_bom(head: bytes) -> str | None:
+    """utf-32-le/-be or utf-16-le/-be for text without a BOM in one of them, judged by its zero bytes."""
+    # Text of the Basic Multilingual Plane (Vietnamese included) in UTF-32 has zeros in the two high bytes
+    # of every character; ASCII text in UTF-16 has a zero byte in every other position.
+    quads = [head[i::4] for i in range(4)]
+    if quads[3] and all(q.count(0) > 0.9 * len(q) for q in quads[2:]) and quads[0].count(0) < 0.1 * len(quads[0]):
+        return "utf-32-le"
+    if quads[3] and all(q.count(0) > 0.9 * len(q) for q in quads[:2]) and quads[3].count(0) < 0.1 * len(quads[3]):
+        return "utf-32-be"
     even, odd = head[0::2], head[1::2]
     if odd and odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.1 * len(even):
         return "utf-16-le"
@@ -74,15 +88,18 @@ def _utf16_without_bom(head: bytes) -> str | None:
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
-    """Text and the encoding found: UTF-8 (BOM or not), UTF-16 (BOM or not), else Windows-1258."""
+    """Text and the encoding found: UTF-8, UTF-16 or UTF-32 (BOM or not), else Windows-1258."""
     try:
         if data.startswith(codecs.BOM_UTF8):
             return data[3:].decode("utf-8"), "UTF-8 BOM"
+        # The UTF-32 little-endian BOM begins with the UTF-16 one: test it first.
+        if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+            return data.decode("utf-32"), "UTF-32"
         if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             return data.decode("utf-16"), "UTF-16"
-        no_bom = _utf16_without_bom(data[:4096]) if b"\x00" in data[:4096] else None
+        no_bom = _wide_without_bom(data[:4096]) if b"\x00" in data[:4096] else None
         if no_bom:
-            return data.decode(no_bom), "UTF-16"
+            return data.decode(no_bom), no_bom[:6].upper()
     except UnicodeDecodeError as exc:
         raise Rejected(Problem("bad_encoding", "error", params={"detail": str(exc)[:80]})) from exc
     try:
@@ -148,22 +165,30 @@ def read_xlsx_grid(data: bytes, sheet: str | None) -> Grid:
     """Read one sheet's stored values (formulas are kept as formulas, never evaluated)."""
     import openpyxl
 
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        if sum(i.file_size for i in zf.infolist()) > MAX_UNZIPPED_BYTES:
-            raise Rejected(Problem("too_large", "error", params={"limit": MAX_UNZIPPED_BYTES // 2**20}))
+    check_xlsx_size(data)
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
         raise Rejected(Problem("corrupt_xlsx", "error", params={"detail": type(exc).__name__})) from exc
     try:
-        ws = _worksheet(wb, sheet)
+        ws, hidden = _worksheet(wb, sheet)
         grid = Grid(rows=[], kind="xlsx", sheet=ws.title)
-        # The stored dimension can be wrong (some tools write "A1"): read the cells that are there.
+        if hidden:
+            names = tuple(f"“{h}”" for h in hidden)
+            grid.notes.append(Problem("hidden_sheets_skipped", "warning", params={"sheet": ws.title, "hidden": names}))
+        _check_dimension(ws)
+        # The stored dimension can be wrong (some tools write "A1"): read the cells that are there, and count
+        # them, since a wrong dimension also lets through a sheet too large to read.
         ws.reset_dimensions()
+        cells = 0
         try:
             for r, row in enumerate(ws.iter_rows()):
                 if r >= MAX_ROWS:
                     raise Rejected(Problem("too_many_rows", "error", params={"limit": MAX_ROWS}))
+                cells += len(row)
+                if cells > MAX_CELLS:
+                    raise Rejected(Problem("too_many_cells_read", "error", row=r + 1,
+                                           params={"sheet": ws.title, "limit": float(MAX_CELLS), "decimals": 0}))
                 grid.rows.append([_cell_value(grid, r, c, cell) for c, cell in enumerate(row)])
         except (ValueError, TypeError, KeyError) as exc:  # a cell openpyxl cannot read (<v>NaN</v>, ...)
             raise Rejected(Problem("corrupt_xlsx", "error", row=len(grid.rows) + 1,
@@ -173,15 +198,60 @@ def read_xlsx_grid(data: bytes, sheet: str | None) -> Grid:
         wb.close()
 
 
+def check_xlsx_size(data: bytes) -> None:
+    """Refuse a workbook too large to read, from its zip directory alone (nothing is unzipped or parsed)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            parts = zf.infolist()
+    except zipfile.BadZipFile as exc:
+        raise Rejected(Problem("corrupt_xlsx", "error", params={"detail": type(exc).__name__})) from exc
+    mb = 2.0**20
+    for part in parts:
+        if part.file_size > MAX_XLSX_PART_BYTES:
+            raise Rejected(Problem("xlsx_part_too_large", "error", params={
+                "part": part.filename, "size": part.file_size / mb, "limit": MAX_XLSX_PART_BYTES / mb, "decimals": 0}))
+        ratio = part.file_size / max(part.compress_size, 1)
+        if part.file_size > ZIP_RATIO_MIN_BYTES and ratio > MAX_ZIP_RATIO:
+            raise Rejected(Problem("zip_ratio", "error", params={
+                "part": part.filename, "ratio": ratio, "limit": float(MAX_ZIP_RATIO), "size": part.file_size / mb,
+                "packed": part.compress_size / 1024, "decimals": 0}))
+    total = sum(part.file_size for part in parts)
+    if total > MAX_UNZIPPED_BYTES:
+        raise Rejected(Problem("xlsx_unzipped_too_large", "error", params={
+            "size": total / mb, "limit": MAX_UNZIPPED_BYTES / mb, "decimals": 0}))
+
+
+def _check_dimension(ws) -> None:
+    # The cells the sheet says it spans (<dimension ref="A1:Z100000"/>), before any of them is read.
+    if None in (ws.min_row, ws.max_row, ws.min_column, ws.max_column):
+        return
+    cells = (ws.max_row - ws.min_row + 1) * (ws.max_column - ws.min_column + 1)
+    if cells > MAX_CELLS:
+        raise Rejected(Problem("too_many_cells", "error", params={
+            "sheet": ws.title, "ref": ws.calculate_dimension(), "cells": float(cells), "limit": float(MAX_CELLS),
+            "decimals": 0}))
+
+
 def _worksheet(wb, sheet: str | None):
-    """The sheet of that name (exactly, else by key()), or the first sheet."""
-    if not sheet:
-        return wb.worksheets[0]
-    names = wb.sheetnames
-    match = [n for n in names if n == sheet] or [n for n in names if key(n) == key(sheet)]
-    if not match:
-        raise Rejected(Problem("unknown_sheet", "error", params={"sheet": sheet, "sheets": tuple(names)}))
-    return wb[match[0]]
+    """(The sheet to read, the names of the hidden sheets skipped).
+
+    The sheet of that name (exactly, else by key()); without a name, the sheet the workbook opens on if it
+    is visible, else the first visible sheet: a hidden sheet (workings, an old copy) is never read unasked.
+    """
+    if sheet:
+        names = wb.sheetnames
+        match = [n for n in names if n == sheet] or [n for n in names if key(n) == key(sheet)]
+        if not match:
+            raise Rejected(Problem("unknown_sheet", "error", params={"sheet": sheet, "sheets": tuple(names)}))
+        return wb[match[0]], ()
+    if not wb.worksheets:  # only chart sheets
+        raise Rejected(Problem("corrupt_xlsx", "error", params={"detail": "no worksheet"}))
+    visible = [ws for ws in wb.worksheets if ws.sheet_state == "visible"]
+    if not visible:  # Excel keeps one sheet visible; another tool may not
+        return wb.worksheets[0], ()
+    active = wb.active
+    chosen = active if any(ws is active for ws in visible) else visible[0]
+    return chosen, tuple(ws.title for ws in wb.worksheets if ws.sheet_state != "visible")
 
 
 def _cell_value(grid: Grid, r: int, c: int, cell):

@@ -27,12 +27,50 @@ MESSAGES = {
         "en": "The file is named “{ext}” but contains {actual}. Save it in the right format (CSV or .xlsx) and import it again.",
     },
     "ingest.reason.bad_encoding": {
-        "vi": "Không đọc được bảng mã của tệp (cần UTF-8, UTF-16 hoặc Windows-1258): {detail}.",
-        "en": "The file's text encoding cannot be read (UTF-8, UTF-16 or Windows-1258 expected): {detail}.",
+        "vi": "Không đọc được bảng mã của tệp (cần UTF-8, UTF-16, UTF-32 hoặc Windows-1258): {detail}.",
+        "en": "The file's text encoding cannot be read (UTF-8, UTF-16, UTF-32 or Windows-1258 expected): {detail}.",
     },
     "ingest.reason.corrupt_xlsx": {
         "vi": "Không mở được sổ tính Excel (tệp hỏng hoặc không phải .xlsx): {detail}.",
         "en": "The Excel workbook cannot be opened (damaged, or not really .xlsx): {detail}.",
+    },
+    "ingest.reason.hidden_sheets_skipped": {
+        "vi": "Đã đọc trang tính “{sheet}”; bỏ qua trang ẩn: {hidden}. Muốn nhập một trang ẩn thì ghi tên trang đó "
+        "(--sheet, hoặc ô “Trang tính”).",
+        "en": "Sheet “{sheet}” was read; hidden sheets are skipped: {hidden}. To import a hidden sheet, give its name "
+        "(--sheet, or the “Sheet” box).",
+    },
+    "ingest.reason.xlsx_unzipped_too_large": {
+        "vi": "Sổ tính giải nén ra {size} MB (giới hạn {limit} MB): quá lớn để đọc. Hãy chép riêng bảng cần nhập "
+        "sang một sổ tính mới.",
+        "en": "The workbook unzips to {size} MB (the limit is {limit} MB): too large to read. Copy just the table "
+        "to import into a new workbook.",
+    },
+    "ingest.reason.xlsx_part_too_large": {
+        "vi": "Một phần của sổ tính ({part}) giải nén ra {size} MB (giới hạn {limit} MB mỗi phần): quá lớn để đọc. "
+        "Hãy chép riêng bảng cần nhập sang một sổ tính mới.",
+        "en": "One part of the workbook ({part}) unzips to {size} MB (the limit is {limit} MB a part): too large to "
+        "read. Copy just the table to import into a new workbook.",
+    },
+    "ingest.reason.zip_ratio": {
+        "vi": "Một phần của sổ tính ({part}) giải nén ra gấp {ratio} lần kích thước nén ({size} MB từ {packed} KB; "
+        "giới hạn {limit} lần): sổ tính bình thường không nén được nhiều như vậy, nên tệp bị từ chối (có thể là "
+        "“bom nén”). Hãy chép riêng bảng cần nhập sang một sổ tính mới.",
+        "en": "One part of the workbook ({part}) unzips to {ratio} times its packed size ({size} MB from {packed} KB; "
+        "the limit is {limit} times): ordinary workbooks do not pack that tightly, so the file is refused (it may "
+        "be a zip bomb). Copy just the table to import into a new workbook.",
+    },
+    "ingest.reason.too_many_cells": {
+        "vi": "Trang tính “{sheet}” trải trên {cells} ô ({ref}; giới hạn {limit} ô): quá lớn để đọc. Hãy chép riêng "
+        "bảng cần nhập sang một sổ tính mới (hoặc xóa các dòng, cột thừa).",
+        "en": "Sheet “{sheet}” spans {cells} cells ({ref}; the limit is {limit} cells): too large to read. Copy "
+        "just the table to import into a new workbook (or delete the surplus rows and columns).",
+    },
+    "ingest.reason.too_many_cells_read": {
+        "vi": "Trang tính “{sheet}” có hơn {limit} ô (đã dừng đọc ở dòng này): quá lớn để đọc. Hãy chép riêng bảng "
+        "cần nhập sang một sổ tính mới (hoặc xóa các dòng, cột thừa).",
+        "en": "Sheet “{sheet}” holds more than {limit} cells (reading stopped at this row): too large to read. Copy "
+        "just the table to import into a new workbook (or delete the surplus rows and columns).",
     },
     "ingest.reason.unknown_sheet": {
         "vi": "Không có trang tính “{sheet}”. Các trang có trong tệp: {sheets}.",
@@ -53,9 +91,11 @@ MESSAGES = {
         "en": "The file has more than {limit} rows; split it into several files.",
     },
     "ingest.reason.no_header": {
-        "vi": "Không tìm thấy dòng tiêu đề: cần các cột tỉnh/thành và giá trị (bảng dọc), hoặc các cột năm "
-        "như “2023”, “Sơ bộ 2023” (bảng niên giám).",
-        "en": "No header row found: a long table needs area and value columns; a yearbook table needs year "
+        "vi": "Không tìm thấy dòng tiêu đề trong {rows} dòng đầu (chỉ tìm trong các dòng này: nếu tiêu đề ở dưới, "
+        "hãy xóa bớt các dòng phía trên): cần các cột tỉnh/thành và giá trị (bảng dọc), hoặc các cột năm như "
+        "“2023”, “Sơ bộ 2023” (bảng niên giám).",
+        "en": "No header row found in the first {rows} rows (only these are searched: if the header is further "
+        "down, delete rows above it): a long table needs area and value columns; a yearbook table needs year "
         "columns such as “2023” or “Prel. 2023”.",
     },
     "ingest.reason.missing_column": {
@@ -150,6 +190,12 @@ MESSAGES = {
         "dấu phẩy (hãy đặt số trong dấu ngoặc kép, hoặc dùng dấu chấm phẩy làm dấu phân cách).",
         "en": "The row has more cells than the header: probably a decimal comma in a comma-separated file (quote "
         "the number, or separate columns with semicolons).",
+    },
+    "ingest.reason.extra_cells_xlsx": {
+        "vi": "Dòng có ô ở bên phải cột cuối cùng có tiêu đề: hãy đặt tiêu đề cho cột đó, hoặc xóa các ô này (ghi "
+        "chú để dưới bảng).",
+        "en": "The row has cells to the right of the last column with a header: give that column a header, or "
+        "clear these cells (notes go below the table).",
     },
     "ingest.reason.ignored_row": {
         "vi": "Dòng “{text}” không có số liệu và không phải tên tỉnh: coi là tiêu đề phụ, bỏ qua.",
@@ -504,7 +550,10 @@ MESSAGES = {
     "data.import.from_file": {"vi": "— theo cột trong tệp —", "en": "— from the file's column —"},
     "data.import.year": {"vi": "Năm (nếu tệp không có cột năm, hoặc chỉ nhập một năm của bảng)", "en": "Year (if the file has no year column, or to import one year of a table)"},
     "data.import.all_years": {"vi": "— tất cả —", "en": "— all —"},
-    "data.import.sheet": {"vi": "Trang tính (để trống: trang đầu tiên)", "en": "Sheet (empty: the first one)"},
+    "data.import.sheet": {
+        "vi": "Trang tính (để trống: trang đang mở khi lưu, nếu không bị ẩn)",
+        "en": "Sheet (empty: the one the workbook opens on, unless hidden)",
+    },
     "data.import.valid_only": {
         "vi": "Chỉ nhập các dòng hợp lệ (bỏ qua các dòng lỗi)",
         "en": "Import the valid rows only (skip rows with errors)",

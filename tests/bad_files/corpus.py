@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import sys
+import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,6 +39,25 @@ def xlsx(rows: list[list], *, sheet: str = "Data", percent_cells: tuple[str, ...
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+def rezip(data: bytes, parts: dict[str, Callable[[bytes], bytes] | bytes]) -> bytes:
+    """A workbook with some parts replaced: new bytes, or a function of the old ones (times kept as they were)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            change = parts.get(info.filename, src.read(info))
+            dst.writestr(info, change(src.read(info)) if callable(change) else change)
+        for name, new in parts.items():
+            if name not in src.namelist():
+                dst.writestr(zipfile.ZipInfo(name, (2026, 1, 1, 0, 0, 0)), new, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def with_dimension(data: bytes, ref: str) -> bytes:
+    """A one-sheet workbook whose sheet declares another dimension (<dimension ref=...>) than its cells span."""
+    return rezip(data, {"xl/worksheets/sheet1.xml": lambda xml: re.sub(rb'<dimension ref="[^"]*"/>',
+                                                                       f'<dimension ref="{ref}"/>'.encode(), xml)})
 
 
 @dataclass(frozen=True)
@@ -128,6 +150,13 @@ CASES: list[Case] = [
          csv("indicator;area;year;value", "INCOME_PC;Hà Nội;2023;6,869", "INCOME_PC;Hải Phòng;2023;6,392"),
          "ambiguous_number", 2, "D"),
     Case("split_decimal_comma", "split.csv", csv(HEADER, GOOD_ROW, "HH_COMPUTER,Hải Phòng,2023,30,4"), "extra_cells", 3, "E"),
+    Case("xlsx_cell_beside_the_table", "beside.xlsx",
+         xlsx([HEADER.split(","), ["HH_COMPUTER", "Hà Nội", 2023, 53.2], ["HH_COMPUTER", "Hải Phòng", 2023, 30.4, "kiểm tra lại"]]),
+         "extra_cells_xlsx", 3, "E"),
+    Case("header_below_row_30", "deep_header.csv", csv(*["Bảng số liệu,,,"] * 30, HEADER, GOOD_ROW), "no_header"),
+    # 2.6 million cells declared by a file of a few kilobytes: refused before a cell is read.
+    Case("xlsx_dimension_too_many_cells", "claims_many_cells.xlsx",
+         with_dimension(xlsx([HEADER.split(","), ["HH_COMPUTER", "Hà Nội", 2023, 53.2]]), "A1:Z100000"), "too_many_cells"),
     Case("percent_sign_wrong_unit", "percent.csv", csv(HEADER, "INCOME_PC,Hà Nội,2023,6869%"), "percent_not_allowed", 2, "D"),
     Case("above_100_percent", "above_100.csv", csv(HEADER, GOOD_ROW, "HH_COMPUTER,Hải Phòng,2023,130.4"), "out_of_range", 3, "D"),
     Case("negative_rate", "negative.csv", csv(HEADER, GOOD_ROW, "HH_COMPUTER,Hải Phòng,2023,-3.4"), "out_of_range", 3, "D"),
