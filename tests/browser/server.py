@@ -61,6 +61,8 @@ def streamlit_server(env: dict | None = None, timeout: float = 60, *, port: int 
             proc.wait(10)
         except subprocess.TimeoutExpired:
             proc.kill()
+            proc.wait()
+        proc.stdout.close()
 
 
 def wait_idle(page, timeout_ms: int = 60_000) -> None:
