@@ -223,8 +223,10 @@ def test_data_manager_signs_in_imports_and_withdraws(page, signin_app, shots_dir
     main.get_by_label("Reason").press("Enter")
     wait_idle(page)
     main.get_by_text("I confirm withdrawing this batch").click()
+    withdraw = main.get_by_role("button", name="Withdraw", exact=True)
+    expect(withdraw).to_be_enabled()  # after the run that saw the box ticked
     wait_idle(page)
-    main.get_by_role("button", name="Withdraw", exact=True).click()
+    withdraw.click()
     expect(main.get_by_text(f"Batch {batch} withdrawn.")).to_be_visible(timeout=60_000)
     wait_idle(page)
     assert current_values(folder, "POV_MD", 2024) == {}
