@@ -69,16 +69,24 @@ def oidc_provider() -> Iterator[str]:
         thread.join(5)
 
 
-def seed_batch(folder: Path) -> str:
-    """Import one batch as another data manager, so a committed batch is there for every journey."""
+@contextlib.contextmanager
+def reading(folder: Path) -> Iterator[None]:
+    """This process reads and writes ``folder`` until the block ends (with its own aggregate cache, beside it)."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv(settings.DATA_DIR_ENV, str(folder))
+        mp.setenv(settings.CACHE_DIR_ENV, str(folder.parent / "cache-test-process"))
         db.clear_cache()
         try:
-            report = ingest.run_import(csv("indicator,area,year,value", "INTERNET,Hà Nội,2023,80.5"), SEED_FILE,
-                                       ingest.Options(dry_run=False), who=SEED_WHO, lang="en")
+            yield
         finally:
             db.clear_cache()
+
+
+def seed_batch(folder: Path) -> str:
+    """Import one batch as another data manager, so a committed batch is there for every journey."""
+    with reading(folder):
+        report = ingest.run_import(csv("indicator,area,year,value", "INTERNET,Hà Nội,2023,80.5"), SEED_FILE,
+                                   ingest.Options(dry_run=False), who=SEED_WHO, lang="en")
     assert report.outcome == "committed", report.to_text("en")
     return report.batch_id
 
@@ -169,13 +177,8 @@ def catalogue_row(page, code: str) -> dict[str, str]:
 
 def current_values(folder: Path, code: str, year: int) -> dict[str, float]:
     """The values in force in the dataset on disk, by area (read by this process, not through the app)."""
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv(settings.DATA_DIR_ENV, str(folder))
-        db.clear_cache()
-        try:
-            df = db.run_query("ingest_current_values", codes=[code], years=[year])
-        finally:
-            db.clear_cache()
+    with reading(folder):
+        df = db.run_query("ingest_current_values", codes=[code], years=[year])
     return dict(zip(df["area_id"], df["value"], strict=True))
 
 
