@@ -341,7 +341,11 @@ def show_report(report: ingest.Report, lang: str) -> None:
 
 def flash(lang: str) -> None:
     """A success message left by the previous run (after a commit or a withdrawal)."""
+    # Always one element, shown or empty: the tabs below keep their place in the page, so the browser keeps
+    # the open tab. When the message came and went, the tabs moved and the browser went back to the first
+    # tab on the next run (a data manager picking a batch to withdraw after an import landed on the catalogue).
+    slot = st.empty()
     message = st.session_state.pop("data_flash", None)
     if message:
-        st.success(message, icon=":material/check_circle:")
+        slot.success(message, icon=":material/check_circle:")
 

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,11 +30,14 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(env: dict | None = None, timeout: float = 60):
-    """Yield the base URL of a running app; stop it afterwards."""
-    port = free_port()
+def streamlit_server(env: dict | None = None, timeout: float = 60, *, port: int | None = None,
+                     args: Sequence[str] = ()):
+    """Yield the base URL of a running app; stop it afterwards. ``args`` are more `streamlit run` options
+    (such as ``--secrets.files``); ``port`` is free when not given."""
+    port = port or free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-           "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+           "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+           *args]
     proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **(env or {})},
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -57,6 +61,8 @@ def streamlit_server(env: dict | None = None, timeout: float = 60):
             proc.wait(10)
         except subprocess.TimeoutExpired:
             proc.kill()
+            proc.wait()
+        proc.stdout.close()
 
 
 def wait_idle(page, timeout_ms: int = 60_000) -> None:
