@@ -59,10 +59,13 @@ def access(user: Mapping, secrets: Mapping) -> Access:
     """The visitor's access from ``st.user`` (as a dict) and the secrets (as a dict).
 
     A user counts as signed in only when sign-in is configured and the identity provider said so;
-    the role is looked up by e-mail address, case-insensitively.
+    the role is looked up by e-mail address, case-insensitively. An address the provider says is not
+    verified (``email_verified`` false) gets no role: where users may type their own address, it proves
+    nothing. Providers that do not send the claim (many company directories) are trusted as configured.
     """
     configured = auth_configured(secrets)
     logged_in = configured and bool(user.get("is_logged_in"))
     email = (str(user.get("email") or "").strip().lower() or None) if logged_in else None
-    role = roles(secrets).get(email) if email else None
+    verified = user.get("email_verified", True) not in (False, "false", "False", 0)
+    role = roles(secrets).get(email) if email and verified else None
     return Access(configured, logged_in, email, role)

@@ -232,3 +232,14 @@ def test_anonymous_visitors_see_neither_server_paths_nor_who_imported(official):
         assert str(official) not in shown and MANAGER not in shown and "secret_name.csv" not in shown
     at = data_page(SECRETS, {"is_logged_in": True, "email": MANAGER}, lang="en")
     assert any(MANAGER in df.value.to_string() for df in at.dataframe)  # data managers still see it
+
+
+def test_an_address_the_provider_says_is_unverified_gets_no_role():
+    from ascc import auth
+
+    user = {"is_logged_in": True, "email": MANAGER}
+    assert auth.access(user, SECRETS).can_import  # no email_verified claim: trusted as configured
+    assert auth.access({**user, "email_verified": True}, SECRETS).can_import
+    for unverified in (False, "false"):
+        access = auth.access({**user, "email_verified": unverified}, SECRETS)
+        assert access.logged_in and access.role is None and not access.can_import
