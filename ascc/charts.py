@@ -36,6 +36,8 @@ PLOTLY_CONFIG = {
 # The house axis styles (every x axis, every y axis); builders add their own keys.
 X_AXIS = {"showgrid": False, "linecolor": GRID, "ticks": "outside", "tickcolor": GRID}
 Y_AXIS = {"gridcolor": GRID, "zeroline": False}
+# Ticks of a share-of-the-way axis (0 = base, 1 = target), written per language ("50 %" in Vietnamese).
+SHARE_TICKS = (-0.5, -0.25, 0.0, 0.25, 0.5, 0.75, 1.0)
 
 
 def provenance(df: pd.DataFrame, lang: str) -> np.ndarray:
@@ -668,8 +670,8 @@ def progress_heatmap(
         if np.isnan(v):
             return ""
         if v >= 1:
-            return "≥100%"
-        return i18n.fmt_number(0.0 if abs(v) < 0.005 else v * 100, lang, 0) + "%"  # no "-0%"
+            return "≥" + i18n.fmt_share(1.0, lang)
+        return i18n.fmt_share(0.0 if abs(v) < 0.005 else v, lang)  # no "-0%"
 
     text = np.vectorize(cell, otypes=[object])(z) if z.size else z.astype(object)
     heatmap = dict(
@@ -677,7 +679,8 @@ def progress_heatmap(
         z=clipped, x=np.array([str(c) for c in matrix.columns], dtype=object), y=np.array(matrix.index, dtype=object),
         zmin=-0.5, zmax=1.0, colorscale=[[0, "#8c510a"], [1 / 3, "#f6e8c3"], [0.4, "#f5f5f5"], [0.7, "#80cdc1"], [1, "#01665e"]],
         text=text, texttemplate="%{text}", textfont=dict(size=11), xgap=2, ygap=2, hoverongaps=False,
-        colorbar=dict(title=dict(text=i18n.t("chart.share_of_way", lang), side="right"), tickformat=".0%", len=0.8),
+        colorbar=dict(title=dict(text=i18n.t("chart.share_of_way", lang), side="right"), len=0.8,
+                      tickvals=SHARE_TICKS, ticktext=[i18n.fmt_share(v, lang) for v in SHARE_TICKS]),
         hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
     )  # fmt: skip
     layout = house_layout(title=title, source=source, lang=lang, demo=demo, height=110 + 30 * len(matrix) + 80,

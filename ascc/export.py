@@ -27,7 +27,6 @@ import unicodedata
 from pathlib import Path
 
 import pandas as pd
-from babel.dates import format_date
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
@@ -128,18 +127,7 @@ def deck_filename(lang: str, today: dt.date | None = None) -> str:
     return f"ascc-deck-{i18n.norm_lang(lang)}-{(today or dt.date.today()).isoformat()}.pptx"
 
 
-def fmt_date(value: dt.date | str | None, lang: str) -> str:
-    """A date written out in the language ("31 October 2026", "31 tháng 10 năm 2026"); text passes through."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, str):
-        try:
-            value = dt.date.fromisoformat(value[:10])
-        except ValueError:
-            return value
-    if lang == "vi":
-        return f"{value.day} tháng {value.month} năm {value.year}"  # as in Vietnamese official writing
-    return format_date(value, format="long", locale="en_GB")
+fmt_date = i18n.fmt_date  # one way to write a date, in text and decks
 
 
 def browser_path() -> str | None:

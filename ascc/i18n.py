@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import decimal
 import math
 
+from babel.dates import format_date
 from babel.numbers import format_decimal
 
 LANGS = ("vi", "en")
@@ -157,12 +159,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Chưa tính lại được theo địa giới 34 tỉnh cho năm {year}: một số tỉnh cũ chưa có số liệu ({n} tỉnh mới).",
         "en": "{year} cannot be rebuilt on the 34 provinces yet: some former provinces have no value ({n} new "
         "provinces affected).",
+        "en_one": "{year} cannot be rebuilt on the 34 provinces yet: some former provinces have no value ({n} new "
+        "province affected).",
     },
     "mark.new_boundaries": {
         "vi": "Năm {year} chỉ được báo cáo theo địa giới mới (34 tỉnh). Chọn “34 tỉnh, thành” để xem.",
         "en": "{year} is reported under the new boundaries (34 provinces) only. Choose “34 provinces” to see it.",
     },
-    "mark.missing": {"vi": "{n} tỉnh chưa có số liệu năm {year}: {names}.", "en": "{n} provinces have no {year} value: {names}."},
+    "mark.missing": {"vi": "{n} tỉnh chưa có số liệu năm {year}: {names}.", "en": "{n} provinces have no {year} value: {names}.", "en_one": "{n} province has no {year} value: {names}."},
     "page.regions": {"vi": "So sánh vùng, tỉnh", "en": "Regions and provinces"},
     "page.profile": {"vi": "Hồ sơ tỉnh", "en": "Province profile"},
     "regions.title": {"vi": "So sánh các vùng và tỉnh", "en": "Regions and provinces compared"},
@@ -170,7 +174,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "regions.breakdown": {"vi": "Nhóm dân cư", "en": "Population group"},
     "regions.ranking_title": {
         "vi": "{name}: xếp hạng {n} tỉnh, thành, năm {year}",
-        "en": "{name}: {n} provinces ranked, {year}",
+        "en": "{name}: {n} provinces ranked, {year}", "en_one": "{name}: {n} province ranked, {year}",
     },
     "regions.ranking_help": {
         "vi": "Tỉnh tốt nhất ở trên cùng. Nhấp vào một thanh hoặc một ô bản đồ để chọn tỉnh.",
@@ -183,10 +187,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "regions.open_profile": {"vi": "Xem hồ sơ {name} →", "en": "Open the profile of {name} →"},
     "regions.clear": {"vi": "Bỏ chọn", "en": "Clear selection"},
     "regions.map_hint": {
-        "vi": "Bản đồ ô: mỗi tỉnh một ô bằng nhau, xếp theo vị trí địa lý. Để xem bản đồ ranh giới thật, đặt biến "
-        "môi trường ASCC_BOUNDARIES trỏ tới tệp GeoJSON 63 tỉnh (xem README).",
-        "en": "Tile map: one equal tile per province, placed geographically. For the true-shape map, set "
-        "ASCC_BOUNDARIES to a GeoJSON of the 63 provinces (see the README).",
+        "vi": "Bản đồ ô: mỗi tỉnh một ô bằng nhau, xếp theo vị trí địa lý, để tỉnh nhỏ cũng nhìn thấy rõ.",
+        "en": "Tile map: one equal tile per province, placed geographically, so small provinces are as visible as large ones.",
     },
     "regions.no_values": {"vi": "Không có số liệu cho lựa chọn này.", "en": "No figures for this choice."},
     "profile.title": {"vi": "Hồ sơ tỉnh, thành phố", "en": "Province profile"},
@@ -267,7 +269,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ministries.behind_col": {"vi": "Tỉnh chậm nhất", "en": "Provinces furthest behind"},
     "page.pillars": {"vi": "Theo đặc tính ASCC", "en": "ASCC characteristics"},
-    "pillars.title": {"vi": "Tiến độ theo năm đặc tính của Cộng đồng VH-XH", "en": "Progress by the five ASCC characteristics"},
+    "pillars.title": {"vi": "Tiến độ theo 5 đặc tính của Cộng đồng Văn hóa – Xã hội ASEAN", "en": "Progress by the five ASCC characteristics"},
     "pillars.scope": {"vi": "Phạm vi: {area}.", "en": "Scope: {area}."},
     "pillars.scope_hint": {
         "vi": "Chọn một vùng hoặc đúng một tỉnh ở bộ lọc bên trái để xem riêng.",
@@ -318,13 +320,37 @@ _merge_feature_catalogues()
 def t(key: str, lang: str, **kwargs) -> str:
     """The message for a key in a language, with ``{placeholders}`` filled in.
 
-    A missing key shows the key itself (visible in review, never a crash on a page).
+    A missing key shows the key itself (visible in review, never a crash on a page). An entry may
+    have a singular form ``"en_one"`` used when ``n`` is 1 ("1 province", not "1 provinces");
+    Vietnamese nouns do not change with the number.
     """
     entry = MESSAGES.get(key)
     if entry is None:
         return key
-    text = entry.get(lang) or entry[DEFAULT_LANG]
+    text = (kwargs.get("n") == 1 and entry.get(f"{lang}_one")) or entry.get(lang) or entry[DEFAULT_LANG]
     return text.format(**kwargs) if kwargs else text
+
+
+def fmt_date(value: dt.date | str | None, lang: str) -> str:
+    """A date written out in the language ("31 October 2026", "31 tháng 10 năm 2026"), never ISO in text;
+    text that is not a date passes through."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    if norm_lang(lang) == "vi":
+        return f"{value.day} tháng {value.month} năm {value.year}"  # as in Vietnamese official writing
+    return format_date(value, format="long", locale="en_GB")
+
+
+def fmt_share(share, lang: str, decimals: int = 0) -> str:
+    """A share (0.54) as a percentage in the language's convention: "54 %" in Vietnamese, "54%" in English."""
+    if share is None or (isinstance(share, float) and math.isnan(share)):
+        return "–"
+    return fmt_value(share * 100, "%", lang, decimals)
 
 
 def norm_lang(lang: str | None) -> str:

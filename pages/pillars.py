@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from ascc import charts, db, figcache, lookups, progress_views, status
+from ascc import charts, db, figcache, i18n, lookups, progress_views, status
 from ascc.i18n import t
 from ui import downloads, present, shell, status_ui
 
@@ -73,8 +73,8 @@ else:
             {
                 t("col.indicator", lang): behind["short_name"],
                 t("col.progress", lang): [status_ui.label(s, lang) for s in behind["status"]],
-                t("col.share", lang): [f"{v:.0%}" if pd.notna(v) else "–" for v in behind["achieved_share"]],
-                t("col.expected", lang): [f"{v:.0%}" if pd.notna(v) else "–" for v in behind["expected_share"]],
+                t("col.share", lang): [i18n.fmt_share(v, lang) for v in behind["achieved_share"]],
+                t("col.expected", lang): [i18n.fmt_share(v, lang) for v in behind["expected_share"]],
                 t("col.pillar", lang): behind["pillar_code"],
                 t("col.ministry", lang): behind["ministry_abbr"],
             }

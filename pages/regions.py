@@ -14,13 +14,15 @@ info = db.dataset_info()
 indicators = db.run_query("indicator_list", lang=lang)
 codes = indicators["indicator_code"].tolist()
 indicator_names = dict(zip(codes, indicators["name"].tolist(), strict=True))
+# Open on the first headline indicator (the Overview's first card), not the catalogue's first entry.
+default = next(iter(indicators.loc[indicators["headline"].fillna(False).astype(bool), "indicator_code"]), codes[0])
 st.title(t("regions.title", lang))
 shell.stop_if_no_results(lang)
 c1, c2 = st.columns([3, 1])
 code = c1.selectbox(
     t("regions.indicator", lang),
     options=codes,
-    index=codes.index(shell.page_param("ind", codes, codes[0])),
+    index=codes.index(shell.page_param("ind", codes, default)),
     format_func=indicator_names.get,
     key="regions_indicator",
 )
@@ -34,7 +36,7 @@ breakdown = c2.selectbox(
     format_func=lambda b: t(f"breakdown.{b}", lang),
     key="regions_breakdown",
 )
-shell.keep_in_url("ind", code, codes[0])
+shell.keep_in_url("ind", code, default)
 year = regions_ui.year_for(code, view, breakdown)
 
 # 2/ DATA

@@ -123,7 +123,10 @@ def test_status_charts_and_heatmap_are_valid(use_fixture):
     assert stack["layout"]["barmode"] == "stack" and stack["layout"]["margin"]["l"] == 10
     matrix = pd.DataFrame({2024: [0.5, np.nan], 2025: [1.2, -0.1]}, index=["Poverty", "Water"])
     heat = _valid(charts.progress_heatmap(matrix, lang="vi", title="t", source="s", demo=False))
-    assert list(heat["data"][0]["text"][0]) == ["50%", "≥100%"]
+    assert list(heat["data"][0]["text"][0]) == ["50 %", "≥100 %"]  # Vietnamese: a space before %
+    assert "50 %" in heat["data"][0]["colorbar"]["ticktext"]
+    heat_en = _valid(charts.progress_heatmap(matrix, lang="en", title="t", source="s", demo=False))
+    assert list(heat_en["data"][0]["text"][0]) == ["50%", "≥100%"]
     rows = pd.DataFrame({"label": ["Poverty"], "status": ["accelerate"], "achieved_share": [0.4], "expected_share": [0.8]})
     bullets = _valid(charts.progress_bullets(rows, lang="en", title="t", source="s", demo=True))
     assert bullets["layout"]["xaxis"]["range"] == [-0.25, 1.25]

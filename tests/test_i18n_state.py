@@ -7,8 +7,22 @@ from ascc import i18n, state
 
 def test_every_key_has_both_languages():
     for key, entry in i18n.MESSAGES.items():
-        assert set(entry) == {"vi", "en"}, key
+        assert {"vi", "en"} <= set(entry) <= {"vi", "en", "en_one"}, key
         assert all(entry[lang].strip() for lang in ("vi", "en")), key
+
+
+def test_english_counts_agree_with_their_noun():
+    # "1 provinces" never: a message counting with {n} in front of a plural noun has a singular form.
+    import re
+
+    plural = re.compile(r"\{n\} (?:[a-z]+ )?[a-z]+s\b")
+    for key, entry in i18n.MESSAGES.items():
+        if plural.search(entry["en"]) and "{scope}" not in entry["en"] and "regions" not in entry["en"] \
+                and key != "ingest.reason.new_provinces_before_merger":  # 20 provinces or more
+            assert "en_one" in entry, key
+    assert i18n.t("mark.missing", "en", n=1, year=2024, names="Ha Noi") == "1 province has no 2024 value: Ha Noi."
+    assert i18n.t("mark.missing", "en", n=2, year=2024, names="A, B").startswith("2 provinces have")
+    assert i18n.t("mark.missing", "vi", n=1, year=2024, names="Hà Nội").startswith("1 tỉnh chưa có")
 
 
 def test_placeholders_match_between_languages():
@@ -16,7 +30,7 @@ def test_placeholders_match_between_languages():
 
     fields = lambda s: {f for _, f, _, _ in string.Formatter().parse(s) if f}  # noqa: E731
     for key, entry in i18n.MESSAGES.items():
-        assert fields(entry["vi"]) == fields(entry["en"]), key
+        assert fields(entry["vi"]) == fields(entry["en"]) == fields(entry.get("en_one", entry["en"])), key
 
 
 def test_number_formats_per_language():

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from ascc import db
 from tests.apptest import new_app, plotly_figures, texts, values
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -144,3 +145,16 @@ def test_regions_page_on_a_fresh_official_dataset(tmp_path, monkeypatch):
     at = new_app("pages/regions.py", lang="vi")
     assert not at.exception, [e.value for e in at.exception]
     db.clear_cache()
+
+
+def test_wording_a_user_reads(use_bundled):
+    # Regions opens on the first headline indicator (the demo catalogue starts with SIPAS, not a headline)
+    at = new_app("pages/regions.py", lang="vi")
+    code = at.selectbox(key="regions_indicator").value
+    assert code != "SIPAS" and code == db.run_query("indicator_list", lang="vi").query("headline")["indicator_code"].iloc[0]
+    shown = texts(at)
+    assert "ASCC_BOUNDARIES" not in shown and "README" not in shown  # no developer instructions
+    # dates written out in text, never ISO
+    assert re.search(r"Số liệu đến ngày \d{1,2} tháng \d{1,2} năm \d{4}", shown), shown[:400]
+    at = new_app("pages/pillars.py", lang="vi")
+    assert "Tiến độ theo 5 đặc tính" in at.title[0].value

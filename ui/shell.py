@@ -197,7 +197,7 @@ def render_sidebar() -> state.ViewState:
         info = db.dataset_info()
         as_of = info.manifest.get("data_as_of")
         title = info.manifest.get(i18n.col("title", lang)) or ""
-        st.caption(f"{t('sidebar.dataset', lang)}: {title}" + (f" · {t('sidebar.data_as_of', lang, date=as_of)}" if as_of else ""))
+        st.caption(f"{t('sidebar.dataset', lang)}: {title}" + (f" · {t('sidebar.data_as_of', lang, date=i18n.fmt_date(as_of, lang))}" if as_of else ""))
     view = state.ViewState(lang=lang, boundary=boundary, region=region, provinces=tuple(selected), year=year)
     # Pages own other parameters (the indicator, the province of a profile): keep them.
     page_owned = {k: v for k, v in st.query_params.to_dict().items() if k not in state.PARAMS}

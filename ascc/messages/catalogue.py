@@ -126,7 +126,7 @@ MESSAGES = {
     },
     "ingest.reason.nothing_changed": {
         "vi": "Cả {n} dòng đều trùng với bảng hiện hành: không có gì để nhập.",
-        "en": "All {n} rows equal the table in force: there is nothing to import.",
+        "en": "All {n} rows equal the table in force: there is nothing to import.", "en_one": "The file's {n} row equals the table in force: there is nothing to import.",
     },
     "ingest.reason.indicator_in_use": {
         "vi": "Không rút được: chỉ tiêu {codes} sẽ ra khỏi danh mục nhưng vẫn còn số liệu hoặc mục tiêu (các lô {batches}). "
@@ -156,19 +156,19 @@ MESSAGES = {
     "catalogue.change.removed": {"vi": "{item}: bị bỏ", "en": "{item}: removed"},
     "catalogue.outcome.committed_indicators": {
         "vi": "ĐÃ NHẬP {n} chỉ tiêu vào danh mục thành lô {batch}. Rút lại: python -m ascc rollback {batch}",
-        "en": "IMPORTED {n} indicators into the catalogue as batch {batch}. To undo: python -m ascc rollback {batch}",
+        "en": "IMPORTED {n} indicators into the catalogue as batch {batch}. To undo: python -m ascc rollback {batch}", "en_one": "IMPORTED {n} indicator into the catalogue as batch {batch}. To undo: python -m ascc rollback {batch}",
     },
     "catalogue.outcome.committed_targets": {
         "vi": "ĐÃ NHẬP {n} mục tiêu thành lô {batch}. Rút lại: python -m ascc rollback {batch}",
-        "en": "IMPORTED {n} targets as batch {batch}. To undo: python -m ascc rollback {batch}",
+        "en": "IMPORTED {n} targets as batch {batch}. To undo: python -m ascc rollback {batch}", "en_one": "IMPORTED {n} target as batch {batch}. To undo: python -m ascc rollback {batch}",
     },
     "catalogue.outcome.would_commit_indicators": {
         "vi": "KIỂM TRA XONG: có thể nhập {n} chỉ tiêu (chưa ghi gì vào bộ dữ liệu).",
-        "en": "CHECKED: {n} indicators can be imported (nothing was written to the dataset).",
+        "en": "CHECKED: {n} indicators can be imported (nothing was written to the dataset).", "en_one": "CHECKED: {n} indicator can be imported (nothing was written to the dataset).",
     },
     "catalogue.outcome.would_commit_targets": {
         "vi": "KIỂM TRA XONG: có thể nhập {n} mục tiêu (chưa ghi gì vào bộ dữ liệu).",
-        "en": "CHECKED: {n} targets can be imported (nothing was written to the dataset).",
+        "en": "CHECKED: {n} targets can be imported (nothing was written to the dataset).", "en_one": "CHECKED: {n} target can be imported (nothing was written to the dataset).",
     },
     "catalogue.outcome.rejected": {
         "vi": "KHÔNG NHẬP: bộ dữ liệu không thay đổi. Sửa các lỗi trên rồi nhập lại.",
@@ -177,11 +177,11 @@ MESSAGES = {
     # export
     "catalogue.exported_indicators": {
         "vi": "Đã xuất {n} chỉ tiêu ra {path} (sửa rồi nhập lại: python -m ascc indicators import TỆP).",
-        "en": "{n} indicators written to {path} (edit, then: python -m ascc indicators import FILE).",
+        "en": "{n} indicators written to {path} (edit, then: python -m ascc indicators import FILE).", "en_one": "{n} indicator written to {path} (edit, then: python -m ascc indicators import FILE).",
     },
     "catalogue.exported_targets": {
         "vi": "Đã xuất {n} mục tiêu ra {path} (sửa rồi nhập lại: python -m ascc targets import TỆP).",
-        "en": "{n} targets written to {path} (edit, then: python -m ascc targets import FILE).",
+        "en": "{n} targets written to {path} (edit, then: python -m ascc targets import FILE).", "en_one": "{n} target written to {path} (edit, then: python -m ascc targets import FILE).",
     },
     "catalogue.sheet.indicators": {"vi": "Chỉ tiêu - Indicators", "en": "Indicators"},
     "catalogue.sheet.targets": {"vi": "Mục tiêu - Targets", "en": "Targets"},

@@ -7,6 +7,8 @@ MESSAGES = {
         "của các xã theo đúng quy tắc của chỉ tiêu (tử số và mẫu số cộng dồn).",
         "en": "Figures for each commune, ward and special zone of {province} ({n} units, {set}). The province's "
         "figure is the aggregate of its communes by the indicator's rule (numerators and denominators summed).",
+        "en_one": "Figures for the only commune, ward or special zone of {province} ({n} unit, {set}). The province's "
+        "figure is the aggregate of its communes by the indicator's rule (numerators and denominators summed).",
     },
     "commune.set.34": {"vi": "đơn vị hành chính từ 01/7/2025", "en": "units from 1 July 2025"},
     "commune.set.63": {"vi": "đơn vị hành chính trước 01/7/2025", "en": "units before 1 July 2025"},
@@ -32,7 +34,7 @@ MESSAGES = {
         "en": "No commune figures for this province, indicator and year.",
     },
     "commune.province_value": {"vi": "Toàn tỉnh", "en": "Province"},
-    "commune.metric_province": {"vi": "Toàn tỉnh ({n} xã)", "en": "Province ({n} communes)"},
+    "commune.metric_province": {"vi": "Toàn tỉnh ({n} xã)", "en": "Province ({n} communes)", "en_one": "Province ({n} commune)"},
     "commune.unit": {"vi": "Đơn vị: {unit}", "en": "Unit: {unit}"},
     "commune.metric_reported": {"vi": "Số xã có số liệu", "en": "Communes with figures"},
     "commune.metric_median": {"vi": "Trung vị các xã", "en": "Median commune"},
@@ -72,7 +74,7 @@ MESSAGES = {
     "commune.col_change": {"vi": "Thay đổi từ {year}", "en": "Change since {year}"},
     "commune.col_rank": {"vi": "Hạng", "en": "Rank"},
     "commune.col_status": {"vi": "Tình trạng số liệu", "en": "Data status"},
-    "commune.full_list": {"vi": "Danh sách đầy đủ ({n} xã)", "en": "Full list ({n} communes)"},
+    "commune.full_list": {"vi": "Danh sách đầy đủ ({n} xã)", "en": "Full list ({n} communes)", "en_one": "Full list ({n} commune)"},
     "commune.download": {"vi": "Tải danh sách (CSV)", "en": "Download the list (CSV)"},
     "commune.derived_note": {
         "vi": "* Tính lại: giá trị trước năm 2025 của xã, phường mới được tính từ các xã cũ đã hợp thành (tử số, "

@@ -4,7 +4,7 @@ MESSAGES = {
     "page.deck": {"vi": "Bản trình chiếu", "en": "Slide deck"},
     # --- automatic slide titles
     "export.title.ranking": {"vi": "{name}: {scope}, năm {year}", "en": "{name}: {scope}, {year}"},
-    "export.title.ranking_all": {"vi": "xếp hạng {n} tỉnh, thành", "en": "{n} provinces ranked"},
+    "export.title.ranking_all": {"vi": "xếp hạng {n} tỉnh, thành", "en": "{n} provinces ranked", "en_one": "{n} province ranked"},
     "export.title.ranking_region": {"vi": "xếp hạng các tỉnh vùng {region}", "en": "provinces of the {region} ranked"},
     "export.title.map": {"vi": "{name} theo tỉnh, năm {year}", "en": "{name} by province, {year}"},
     "export.title.region_compare": {"vi": "{name}: so sánh các vùng, năm {year}", "en": "{name}: the regions compared, {year}"},
@@ -56,7 +56,7 @@ MESSAGES = {
     # --- slide notes and marks
     "export.notes.key_numbers": {"vi": "Số liệu chính:", "en": "Key numbers:"},
     "export.notes.break": {"vi": "Thay đổi phương pháp năm {year}: {reason}", "en": "Series break in {year}: {reason}"},
-    "export.notes.missing": {"vi": "{n} khu vực chưa có số liệu: {names}.", "en": "{n} areas without a value: {names}."},
+    "export.notes.missing": {"vi": "{n} khu vực chưa có số liệu: {names}.", "en": "{n} areas without a value: {names}.", "en_one": "{n} area without a value: {names}."},
     "export.note.hollow": {"vi": "Điểm rỗng: số liệu sơ bộ hoặc ước tính.", "en": "Hollow points: preliminary or estimated."},
     "export.note.derived": {
         "vi": "Giá trị trước năm 2025 được tính lại theo địa giới 34 tỉnh từ số liệu các tỉnh cũ.",
@@ -121,7 +121,7 @@ MESSAGES = {
     "deck.batch_pack": {"vi": "Bộ tổng quan theo vùng", "en": "Regional overview set"},
     "deck.batch_per_region": {"vi": "Mỗi vùng một trang", "en": "One slide per region"},
     "deck.batch_per_province": {"vi": "Mỗi tỉnh của vùng một trang", "en": "One slide per province of the region"},
-    "deck.batch_added": {"vi": "Đã thêm {n} trang", "en": "{n} slides added"},
+    "deck.batch_added": {"vi": "Đã thêm {n} trang", "en": "{n} slides added", "en_one": "{n} slide added"},
     "deck.download": {"vi": "Tải bản trình chiếu (.pptx)", "en": "Download the deck (.pptx)"},
     "deck.download_help": {
         "vi": "Tệp được tạo khi bạn bấm; bản đồ cần trình duyệt trên máy chủ, nếu không sẽ thay bằng biểu đồ xếp hạng.",

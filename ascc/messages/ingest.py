@@ -154,7 +154,7 @@ MESSAGES = {
     },
     "ingest.reason.nothing_new": {
         "vi": "Cả {n} giá trị đều trùng với số liệu hiện có: không có gì để nhập.",
-        "en": "All {n} values equal the current figures: there is nothing to import.",
+        "en": "All {n} values equal the current figures: there is nothing to import.", "en_one": "The file's {n} value equals the current figure: there is nothing to import.",
     },
     "ingest.reason.nothing_to_import": {"vi": "Không có dòng hợp lệ nào để nhập.", "en": "There are no valid rows to import."},
     "ingest.reason.unknown_indicator_option": {
@@ -184,6 +184,7 @@ MESSAGES = {
     "ingest.reason.notes_skipped": {
         "vi": "{n} dòng ghi chú dưới bảng được bỏ qua.",
         "en": "{n} note rows under the table are skipped.",
+        "en_one": "{n} note row under the table is skipped.",
     },
     "ingest.reason.extra_cells": {
         "vi": "Dòng có nhiều ô hơn tiêu đề: có thể một số thập phân viết bằng dấu phẩy trong tệp phân cách bằng "
@@ -339,14 +340,15 @@ MESSAGES = {
     "ingest.reason.subtotal_not_compared": {
         "vi": "{name}: không đối chiếu được vì thiếu {n} tỉnh trong tệp.",
         "en": "{name}: not checked, {n} of its provinces are missing from the file.",
+        "en_one": "{name}: not checked, {n} of its provinces is missing from the file.",
     },
     "ingest.reason.subtotal_mismatch": {
         "vi": "{name}: giá trị trong tệp {given} khác với {method} của {n} tỉnh trong tệp ({computed}).",
-        "en": "{name}: the file's value {given} differs from the {method} of its {n} provinces in the file ({computed}).",
+        "en": "{name}: the file's value {given} differs from the {method} of its {n} provinces in the file ({computed}).", "en_one": "{name}: the file's value {given} differs from the {method} of its {n} province in the file ({computed}).",
     },
     "ingest.reason.subtotal_ok": {
         "vi": "{name}: giá trị {given} khớp với {method} của {n} tỉnh ({computed}).",
-        "en": "{name}: the value {given} agrees with the {method} of its {n} provinces ({computed}).",
+        "en": "{name}: the value {given} agrees with the {method} of its {n} provinces ({computed}).", "en_one": "{name}: the value {given} agrees with the {method} of its {n} province ({computed}).",
     },
     "ingest.method.ratio": {"vi": "tổng tử số / tổng mẫu số", "en": "sum of numerators / sum of denominators"},
     "ingest.method.sum": {"vi": "tổng", "en": "sum"},
@@ -383,11 +385,11 @@ MESSAGES = {
     },
     "ingest.outcome.committed": {
         "vi": "ĐÃ NHẬP {n} giá trị thành lô {batch}. Bảng điều khiển hiển thị ngay.",
-        "en": "IMPORTED {n} values as batch {batch}. The dashboard shows them now.",
+        "en": "IMPORTED {n} values as batch {batch}. The dashboard shows them now.", "en_one": "IMPORTED {n} value as batch {batch}. The dashboard shows it now.",
     },
     "ingest.outcome.would_commit": {
         "vi": "KIỂM TRA XONG: có thể nhập {n} giá trị (chưa ghi gì vào bộ dữ liệu).",
-        "en": "CHECKED: {n} values can be imported (nothing was written to the dataset).",
+        "en": "CHECKED: {n} values can be imported (nothing was written to the dataset).", "en_one": "CHECKED: {n} value can be imported (nothing was written to the dataset).",
     },
     "ingest.outcome.rejected": {
         "vi": "KHÔNG NHẬP: bộ dữ liệu không thay đổi. Sửa các lỗi trên, hoặc chỉ nhập các dòng hợp lệ (--valid-only).",
@@ -558,7 +560,7 @@ MESSAGES = {
         "vi": "Chỉ nhập các dòng hợp lệ (bỏ qua các dòng lỗi)",
         "en": "Import the valid rows only (skip rows with errors)",
     },
-    "data.import.button": {"vi": "Nhập {n} giá trị", "en": "Import {n} values"},
+    "data.import.button": {"vi": "Nhập {n} giá trị", "en": "Import {n} values", "en_one": "Import {n} value"},
     "data.import.too_large": {"vi": "Tệp lớn hơn {limit} MB.", "en": "The file is larger than {limit} MB."},
     "data.import.new": {"vi": "Mới", "en": "New"},
     "data.import.changed": {"vi": "Thay đổi", "en": "Changed"},

@@ -31,10 +31,14 @@ MESSAGES = {
         "có số của các tỉnh này): {areas}.",
         "en": "{kind}, {year}: the weights of {n} new provinces are computed as the sum of their former provinces "
         "(the file has none for them): {areas}.",
+        "en_one": "{kind}, {year}: the weight of {n} new province is computed as the sum of its former provinces "
+        "(the file has none for it): {areas}.",
     },
     "ingest.reason.weights_not_derived": {
         "vi": "{kind}, năm {year}: không tính được trọng số của {n} tỉnh mới vì thiếu tỉnh cũ trong tệp: {areas}.",
         "en": "{kind}, {year}: the weights of {n} new provinces are not computed, former provinces are missing from "
+        "the file: {areas}.",
+        "en_one": "{kind}, {year}: the weight of {n} new province is not computed, former provinces are missing from "
         "the file: {areas}.",
     },
     "ingest.reason.weight_scale": {
@@ -52,15 +56,15 @@ MESSAGES = {
     },
     "catalogue.outcome.committed_weights": {
         "vi": "ĐÃ NHẬP {n} trọng số thành lô {batch}. Rút lại: python -m ascc rollback {batch}",
-        "en": "IMPORTED {n} weights as batch {batch}. To undo: python -m ascc rollback {batch}",
+        "en": "IMPORTED {n} weights as batch {batch}. To undo: python -m ascc rollback {batch}", "en_one": "IMPORTED {n} weight as batch {batch}. To undo: python -m ascc rollback {batch}",
     },
     "catalogue.outcome.would_commit_weights": {
         "vi": "KIỂM TRA XONG: có thể nhập {n} trọng số (chưa ghi gì vào bộ dữ liệu).",
-        "en": "CHECKED: {n} weights can be imported (nothing was written to the dataset).",
+        "en": "CHECKED: {n} weights can be imported (nothing was written to the dataset).", "en_one": "CHECKED: {n} weight can be imported (nothing was written to the dataset).",
     },
     "catalogue.exported_weights": {
         "vi": "Đã xuất {n} trọng số ra {path} (sửa rồi nhập lại: python -m ascc weights import TỆP).",
-        "en": "{n} weights written to {path} (edit, then: python -m ascc weights import FILE).",
+        "en": "{n} weights written to {path} (edit, then: python -m ascc weights import FILE).", "en_one": "{n} weight written to {path} (edit, then: python -m ascc weights import FILE).",
     },
     "catalogue.sheet.weights": {"vi": "Trọng số - Weights", "en": "Weights"},
     "catalogue.instructions.weights": {
