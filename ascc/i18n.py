@@ -36,6 +36,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sidebar.year": {"vi": "Năm", "en": "Year"},
     "sidebar.year.latest": {"vi": "Mới nhất", "en": "Latest"},
     "sidebar.dataset": {"vi": "Bộ dữ liệu", "en": "Dataset"},
+    "sidebar.copy_link": {"vi": "Sao chép liên kết", "en": "Copy link"},
+    "sidebar.copy_link_help": {
+        "vi": "Liên kết mở đúng trang này với mọi lựa chọn hiện tại (và các trang chiếu đang soạn). Bấm biểu tượng sao chép ở góc ô.",
+        "en": "This link opens this page with every current choice (and the slides being collected). Click the copy icon in the box's corner.",
+    },
     "sidebar.data_as_of": {"vi": "Số liệu đến ngày {date}", "en": "Data as of {date}"},
     "demo.notice": {
         "vi": "DỮ LIỆU MÔ PHỎNG – không phải số liệu thống kê chính thức. Các con số trên trang này được "

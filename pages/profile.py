@@ -32,9 +32,7 @@ row = provinces.set_index("area_id").loc[area_id]
 st.header(row["full_name"])
 profile_ui.lineage_note(members, area_id, row, lang)
 
-tab_profile, tab_communes, tab_compare = st.tabs(
-    [t("profile.tab_profile", lang), t("commune.tab", lang), t("profile.tab_compare", lang)]
-)
+tab_profile, tab_communes, tab_compare = profile_ui.tabs(lang)
 with tab_profile:
     # 4/ ALL INDICATORS
     status_ui.legend(lang)

@@ -30,13 +30,16 @@ ind = indicators.set_index("indicator_code").loc[code]
 # An indicator without figures has no breakdowns at all (NA, not an empty list).
 breakdowns = ind["breakdowns"] if isinstance(ind["breakdowns"], list | tuple | np.ndarray) else []
 groups = [b for b in breakdowns if b != "total"]
+breakdown_options = ["total", *groups]
 breakdown = c2.selectbox(
     t("regions.breakdown", lang),
-    options=["total", *groups],
+    options=breakdown_options,
+    index=breakdown_options.index(shell.page_param("grp", breakdown_options, "total")),
     format_func=lambda b: t(f"breakdown.{b}", lang),
     key="regions_breakdown",
 )
 shell.keep_in_url("ind", code, default)
+shell.keep_in_url("grp", breakdown, "total")
 year = regions_ui.year_for(code, view, breakdown)
 
 # 2/ DATA

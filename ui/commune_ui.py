@@ -11,7 +11,7 @@ import streamlit as st
 from ascc import communes, db, figcache, i18n, targets
 from ascc.i18n import t
 from ascc.state import ViewState
-from ui import present
+from ui import present, shell
 
 TOP_N_CHOICES = (5, 10, 15, 20, 30)
 
@@ -32,7 +32,10 @@ def _year(ind, view: ViewState, boundary: str, lang: str) -> int:
         st.info(t("commune.year_new_only" if new_only else "commune.year_missing", lang, year=view.year, shown=default))
     options = years[::-1]
     # Keyed by the sidebar year, so a new sidebar year resets the choice made here.
-    return st.selectbox(t("commune.year", lang), options, index=options.index(default), key=f"commune_year_{view.year}")
+    year = st.selectbox(t("commune.year", lang), options, index=options.index(shell.page_param("c_year", options, default)),
+                        key=f"commune_year_{view.year}")
+    shell.keep_in_url("c_year", year, default)
+    return year
 
 
 def _summary(df: pd.DataFrame, ind, lang: str) -> None:
@@ -153,11 +156,14 @@ def commune_section(view: ViewState, area_id: str, province_name: str, lang: str
     c1, c2, c3 = st.columns([3, 1, 1])
     with c1:
         code = st.selectbox(t("commune.indicator", lang), codes, format_func=lambda c: available.loc[c, "name"],
-                            key="commune_indicator")  # fmt: skip
+                            index=codes.index(shell.page_param("c_ind", codes, codes[0])), key="commune_indicator")
+        shell.keep_in_url("c_ind", code, codes[0])
     ind = available.loc[code]
     with c2:
         year = _year(ind, view, boundary, lang)
-    n = c3.selectbox(t("commune.top_n", lang), TOP_N_CHOICES, index=1, key="commune_n")
+    n = c3.selectbox(t("commune.top_n", lang), TOP_N_CHOICES, key="commune_n",
+                     index=TOP_N_CHOICES.index(shell.page_param("c_n", list(TOP_N_CHOICES), TOP_N_CHOICES[1])))
+    shell.keep_in_url("c_n", n, TOP_N_CHOICES[1])
     unit, dec = ind["unit"], int(ind["decimals"])
 
     # 2/ DATA

@@ -2,13 +2,18 @@
 
 The deck is ``st.session_state["deck"]``: a list of slide specs (ascc.slides), each with an ``id``
 (stable widget keys while slides move) and a ``title`` ("" = the automatic title, which follows the
-deck language).
+deck language). The deck is also kept in the URL (``deck``, compressed), so a reload or a shared link
+brings back the slides being collected.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
+import json
 import uuid
+import zlib
 
 import pandas as pd
 import streamlit as st
@@ -19,9 +24,64 @@ from ascc.i18n import t
 DECK_KEY = "deck"
 
 
+URL_PARAM = "deck"
+# A deck in the URL is refused beyond these (a hand-made link must not make the server build 10,000 slides).
+MAX_URL_CHARS, MAX_SLIDES = 12_000, 60
+
+
 def deck() -> list[dict]:
-    """The slides collected in this session (created empty on first use)."""
-    return st.session_state.setdefault(DECK_KEY, [])
+    """The slides collected in this session; on first use, those of the URL (a reload or a shared link)."""
+    if DECK_KEY not in st.session_state:
+        st.session_state[DECK_KEY] = decode(st.query_params.get(URL_PARAM))
+    return st.session_state[DECK_KEY]
+
+
+def encode(entries: list[dict]) -> str:
+    """The deck as a short URL-safe text: each slide's parameters and its own title, JSON, deflated, base64."""
+    def short(e: dict) -> dict:  # normalise() fills the rest back in
+        kept = {k: v for k, v in slides.params_of(e).items() if v is not None and (k, v) != ("breakdown", "total")}
+        return {**kept, **({"title": e["title"]} if e.get("title") else {})}
+
+    compact = [short(e) for e in entries]
+    raw = zlib.compress(json.dumps(compact, ensure_ascii=False, separators=(",", ":")).encode(), 9)
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode(text: str | None) -> list[dict]:
+    """The slides of a URL's deck text; anything unreadable, too long or no longer valid is left out."""
+    if not text or len(text) > MAX_URL_CHARS:
+        return []
+    try:
+        raw = zlib.decompressobj().decompress(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)), 1_000_000)
+        items = json.loads(raw.decode())
+    except (binascii.Error, zlib.error, UnicodeDecodeError, ValueError):
+        return []
+    entries: list[dict] = []
+    for item in items[:MAX_SLIDES] if isinstance(items, list) else []:
+        try:
+            entry = slides.normalise(item) if isinstance(item, dict) else None
+        except (slides.SpecError, TypeError, ValueError):
+            continue  # a slide of an indicator or province this dataset does not have
+        if entry is not None:
+            entry["title"] = str(item.get("title") or "")[:300]
+            entry["id"] = uuid.uuid4().hex[:10]
+            entries.append(entry)
+    return entries
+
+
+def url_params() -> dict[str, str]:
+    """The deck's URL parameter (none for an empty deck)."""
+    current = deck()
+    return {URL_PARAM: encode(current)} if current else {}
+
+
+def sync_url() -> None:
+    """Write the deck into the URL now (after a change made during the page's run)."""
+    value = url_params().get(URL_PARAM)
+    if value is None:
+        st.query_params.pop(URL_PARAM, None)
+    elif st.query_params.get(URL_PARAM) != value:
+        st.query_params[URL_PARAM] = value
 
 
 def add_to_deck(spec: dict, *, lang: str, key: str) -> None:
@@ -43,6 +103,7 @@ def append(spec: dict) -> dict | None:
     if any(slides.params_of(e) == slides.params_of(entry) for e in current):
         return None
     current.append(entry)
+    sync_url()
     return entry
 
 
@@ -116,6 +177,7 @@ def slide_list(deck_lang: str, lang: str) -> list[str]:
             cols[4].button("✕", key=f"deck_remove_{eid}", on_click=_remove, args=(eid,), help=t("deck.remove", lang))
     if entries:
         st.button(t("deck.clear", lang), key="deck_clear", on_click=_clear, type="tertiary")
+    sync_url()  # edited titles
     return problems
 
 

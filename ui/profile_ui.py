@@ -8,7 +8,7 @@ import streamlit as st
 from ascc import charts, db, figcache, i18n, settings, sources, targets
 from ascc.i18n import t
 from ascc.state import ViewState
-from ui import downloads, present, status_ui
+from ui import downloads, present, shell, status_ui
 
 
 def chosen_area(ids: list[str], view: ViewState) -> str:
@@ -68,6 +68,20 @@ def until(df: pd.DataFrame, as_of: int | None) -> pd.DataFrame:
     return df if as_of is None else df[df["year"] <= as_of]
 
 
+TABS = ("profile", "communes", "compare")  # the URL's ``tab``
+
+
+def tabs(lang: str):
+    """The profile's three tabs, opening on the URL's (``tab``) and writing the open one back to it."""
+    labels = {"profile": t("profile.tab_profile", lang), "communes": t("commune.tab", lang),
+              "compare": t("profile.tab_compare", lang)}
+    wanted = shell.page_param("tab", list(TABS), "profile")
+    containers = st.tabs(list(labels.values()), default=labels[wanted], key=f"profile_tab_{lang}", on_change="rerun")
+    open_tab = next((name for name, c in zip(TABS, containers, strict=True) if c.open), wanted)
+    shell.keep_in_url("tab", open_tab, "profile")
+    return containers
+
+
 def profile_column_config(lang: str) -> dict:
     return {t("col.trend", lang): st.column_config.LineChartColumn(t("col.trend", lang), width="small")}
 
@@ -78,7 +92,9 @@ def former_history_chart(profile: pd.DataFrame, members: pd.DataFrame, area_id: 
     the view's year (``as_of``; None = every year)."""
     codes = list(profile["indicator_code"])
     names = dict(zip(profile["indicator_code"], profile["short_name"], strict=True))
-    code = st.selectbox(t("regions.indicator", lang), codes, format_func=names.get, key="history_indicator")
+    code = st.selectbox(t("regions.indicator", lang), codes, format_func=names.get, key="history_indicator",
+                        index=codes.index(shell.page_param("hist", codes, codes[0])))
+    shell.keep_in_url("hist", code, codes[0])
     p = profile.set_index("indicator_code").loc[code]
     areas = [*members["former_id"], area_id]
     df = until(db.run_query("province_trend", indicator=code, areas=areas, breakdown="total"), as_of)
@@ -117,9 +133,11 @@ def compare_section(view: ViewState, provinces: pd.DataFrame, area_id: str, lang
     """Two to six provinces side by side: a table of latest values and small multiples of one indicator."""
     ids = list(provinces["area_id"])
     names = dict(zip(provinces["area_id"], provinces["name"], strict=True))
-    default = [p for p in view.provinces if p in ids][:6] or [area_id]
-    chosen = st.multiselect(t("profile.compare_pick", lang), ids, default=default, max_selections=6,
+    usual = [p for p in view.provinces if p in ids][:6] or [area_id]
+    from_url = [p for p in dict.fromkeys((st.query_params.get("cmp_p") or "").split(",")) if p in ids][:6]
+    chosen = st.multiselect(t("profile.compare_pick", lang), ids, default=from_url or usual, max_selections=6,
                             format_func=names.get, key="compare_areas")
+    shell.keep_in_url("cmp_p", ",".join(chosen), ",".join(usual))
     if len(chosen) < 2:
         st.info(t("profile.compare_hint", lang))
         return
@@ -135,7 +153,9 @@ def compare_section(view: ViewState, provinces: pd.DataFrame, area_id: str, lang
     st.dataframe(table, hide_index=True, width="stretch")
     codes = list(first["indicator_code"])
     short = dict(zip(codes, first["short_name"], strict=True))
-    code = st.selectbox(t("regions.indicator", lang), codes, format_func=short.get, key="compare_indicator")
+    code = st.selectbox(t("regions.indicator", lang), codes, format_func=short.get, key="compare_indicator",
+                        index=codes.index(shell.page_param("cmp", codes, codes[0])))
+    shell.keep_in_url("cmp", code, codes[0])
     ind = first.set_index("indicator_code").loc[code]
     df = until(db.run_query("province_trend", indicator=code, areas=chosen, breakdown="total"), view.year)
     df["name"] = df["area_id"].map(names)

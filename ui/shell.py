@@ -10,7 +10,7 @@ import streamlit as st
 
 from ascc import datasets, db, i18n, lookups, state
 from ascc.i18n import t
-from ui import present
+from ui import deck_ui, present
 
 ALL, LATEST = "ALL", "LATEST"
 DATASET_PARAM, DATASET_KEY = "ds", "f_dataset"
@@ -91,7 +91,7 @@ def chart_selection(event, key: str) -> list[str] | None:
 def page_param(name: str, options: list, default):
     """A page's own choice kept in the URL (e.g. the indicator): the initial value from the URL."""
     value = st.query_params.get(name)
-    return value if value in options else default
+    return next((o for o in options if str(o) == value), default)  # options may be numbers (a year)
 
 
 def keep_in_url(name: str, value, default=None) -> None:
@@ -201,12 +201,32 @@ def render_sidebar() -> state.ViewState:
     view = state.ViewState(lang=lang, boundary=boundary, region=region, provinces=tuple(selected), year=year)
     # Pages own other parameters (the indicator, the province of a profile): keep them.
     page_owned = {k: v for k, v in st.query_params.to_dict().items() if k not in state.PARAMS}
-    page_owned = {k: v for k, v in page_owned.items() if k not in (present.PARAM, present.SLIDE_PARAM, DATASET_PARAM)}
+    page_owned = {k: v for k, v in page_owned.items()
+                  if k not in (present.PARAM, present.SLIDE_PARAM, DATASET_PARAM, deck_ui.URL_PARAM)}
     # The dataset in the URL unless it is the default one, so a shared link opens the same figures.
     ds = {} if dataset_in_use == datasets.available()[0] else {DATASET_PARAM: dataset_in_use.key}
-    st.query_params.from_dict({**page_owned, **ds, **state.to_params(view), **present.url_params()})
+    st.query_params.from_dict({**page_owned, **ds, **state.to_params(view), **present.url_params(),
+                               **deck_ui.url_params()})
     ss["view"] = view
+    with st.sidebar:
+        copy_link(lang)
     return view
+
+
+def copy_link(lang: str) -> None:
+    """"Copy link": the address of this exact view (page, filters, the page's choices, the deck) in a box
+    with a copy button, to paste into an e-mail or a chat."""
+    with st.popover(t("sidebar.copy_link", lang), icon=":material/link:", width="stretch"):
+        st.caption(t("sidebar.copy_link_help", lang))
+        st.code(share_url(st.context.url, st.query_params.to_dict()), language=None, wrap_lines=True)
+
+
+def share_url(base: str | None, params: Mapping[str, str]) -> str:
+    """The page's address with the view's query parameters (relative when the browser's address is unknown)."""
+    from urllib.parse import urlencode
+
+    query = urlencode(params, safe=",")
+    return (base or "") + (f"?{query}" if query else "")
 
 
 def leave_legacy_multipage_mode() -> None:
