@@ -10,7 +10,7 @@ import pytest
 from pptx import Presentation
 from pptx.util import Emu
 
-from ascc import cli, db, export, headlines, slides
+from ascc import cli, db, export, headlines, progress, slides
 
 ALL_KINDS = [
     {"kind": "national_trend", "indicator": "POV"},
@@ -152,10 +152,18 @@ def _expected_series(spec: dict, lang: str) -> dict[str, dict]:
             for name, part in df.groupby("name", sort=False)}
 
 
+def _decimals(code: str) -> int:
+    df = db.run_query("indicator_list", lang="en")
+    return int(df.loc[df["indicator_code"] == code, "decimals"].iloc[0])
+
+
 def _check_chart(slide, spec: dict, lang: str) -> None:
     charts = _charts(slide)
     assert charts, f"{spec['kind']}: no native chart"
-    expected = _expected_series(spec, lang)
+    # The chart holds the values at the published precision (rounded half up), as the headline shows them.
+    dec = _decimals(spec["indicator"])
+    expected = {series: {k: progress.round_published(v, dec) for k, v in values.items()}
+                for series, values in _expected_series(spec, lang).items()}
     if "bars" in expected:
         # One series (split over two charts when long): categories start with the area name.
         cats, vals = [], []
@@ -237,7 +245,7 @@ def test_ranking_bars_take_the_status_colours_and_user_titles(use_fixture):
     for i, area in enumerate(sd.table["area_id"]):
         want = progress.STATUS_STYLE[statuses.get(("POV", area), "insufficient")]["color"]
         assert str(series.points[i].format.fill.fore_color.rgb) == want[1:].upper()
-    assert series.values == tuple(sd.table["value"])
+    assert series.values == tuple(progress.round_published(v, 2) for v in sd.table["value"])
 
 
 def test_no_demo_mark_on_an_official_dataset(tmp_path, monkeypatch):
