@@ -26,12 +26,25 @@ LINE = "#0b5394"
 TARGET = "#b45f06"
 BREAK = "#7f3f98"
 
-# Browser toolbar export at presentation size (16:9), with the title, source and mark already inside.
+# Browser toolbar export at presentation size (16:9, IMAGE_SIZE pixels), with the title, source and mark
+# already inside. The figure is laid out at half that size and drawn twice as large, so its type keeps
+# the proportions it has on the page (laid out at 1920 x 1080, a 17 px title is a sliver); image_config
+# fits the layout size to a figure's own height.
+IMAGE_SIZE = (1920, 1080)
 PLOTLY_CONFIG = {
     "displaylogo": False,
-    "toImageButtonOptions": {"format": "png", "width": 1920, "height": 1080, "scale": 1},
+    "toImageButtonOptions": {"format": "png", "width": 960, "height": 540, "scale": 2},
     "modeBarButtonsToRemove": ["lasso2d", "select2d"],
 }
+
+
+def image_config(fig: go.Figure) -> dict:
+    """The toolbar configuration of a figure: its PNG is IMAGE_SIZE, laid out at about the figure's own
+    height (never cut shorter, so nothing is clipped) and scaled up to fill the image, twice at most."""
+    height = fig.layout.height or 540
+    scale = round(max(1.0, min(2.0, IMAGE_SIZE[1] / height)), 3)
+    width_px, height_px = (round(v / scale) for v in IMAGE_SIZE)
+    return {**PLOTLY_CONFIG, "toImageButtonOptions": {"format": "png", "width": width_px, "height": height_px, "scale": scale}}
 
 # The house axis styles (every x axis, every y axis); builders add their own keys.
 X_AXIS = {"showgrid": False, "linecolor": GRID, "ticks": "outside", "tickcolor": GRID}

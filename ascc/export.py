@@ -32,7 +32,7 @@ from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
-from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
 from ascc import charts, db, headlines, i18n, progress, slides
@@ -66,6 +66,9 @@ BOX_CHART = (MARGIN, 1.95, 12.43, 4.55)
 BOX_NOTE = (MARGIN, 6.5, 12.43, 0.42)
 BOX_FOOTER = (MARGIN, 7.0, 11.2, 0.34)
 BOX_PAGE = (11.75, 7.0, 1.13, 0.34)
+# A map slide: the map picture fills the height under the title at the left; the headline and the best
+# and weakest provinces stand beside it.
+BOX_MAP = (MARGIN, 1.17, 12.43, 5.28)
 # A ranking longer than this is split into two (63 provinces: three) charts side by side on the same
 # scale, so every name stays legible.
 BARS_PER_COLUMN = 18
@@ -77,6 +80,15 @@ SHAPE_FOOTER = "footer"
 SHAPE_TITLE = "title"
 SHAPE_NOTE = "note"
 SHAPE_MAP = "map-picture"
+# The default template's "Title Only" layout: a title placeholder (outline view, accessibility checker,
+# screen readers find the slide's title there) and nothing else.
+LAYOUT_TITLE_ONLY = 5
+# Map pictures are laid out at this many pixels per slide inch (the tile map's 11-12 px labels on ~45 px
+# tiles, as in the app), then rendered at MAP_SCALE times that for sharpness.
+MAP_DPI = 150
+MAP_SCALE = 2
+# A region's few tiles are drawn no larger than this (px), so their labels keep a sensible size.
+MAP_REGION_TILE_PX = 90
 
 
 # --- public API --------------------------------------------------------------------------------
@@ -143,45 +155,83 @@ def browser_path() -> str | None:
 
 
 def map_picture(data: slides.SlideData) -> bytes | None:
-    """The tile map of a map slide as PNG bytes, or None when no browser (or Kaleido) can draw it."""
+    """The tile map of a map slide as PNG bytes, or None when no browser (or Kaleido) can draw it.
+
+    The picture is exactly as tall as the slide's map area (BOX_MAP at MAP_DPI) and as wide as the map
+    needs, so it carries no blank margins.
+    """
     if browser_path() is None:
         return None
     try:
         import kaleido  # noqa: F401  (Plotly's image export needs it)
 
-        fig = map_figure(data)
-        return fig.to_image(format="png", scale=2)
+        fig = map_figure(data, height=round(BOX_MAP[3] * MAP_DPI))
+        return fig.to_image(format="png", width=fig.layout.width, height=fig.layout.height, scale=MAP_SCALE)
     except Exception as exc:  # any failure of the browser path falls back to the bar chart
         log.warning("map picture failed, using the bar-chart fallback: %s", exc)
         return None
 
 
-def map_figure(data: slides.SlideData):
-    """The app's tile map (ascc.maps.tile_map) of a map slide's table, without title (the slide has one)."""
+def map_figure(data: slides.SlideData, *, height: int | None = None):
+    """The app's tile map (ascc.maps.tile_map) of a map slide's table, without title (the slide has one).
+
+    With a region in the spec, only that region's provinces are drawn (as on the Regions page). With a
+    ``height`` (px), the figure is that tall and exactly as wide as the map's aspect needs.
+    """
     from ascc import geo, maps
 
     info, lang = data.info, data.lang
     layout = geo.tile_layout(info["boundary"])
+    if data.spec.get("region"):
+        members = set(slides.provinces_of(data.spec["region"], info["boundary"])["area_id"])
+        layout = layout[layout["area_id"].isin(members)]
     df = layout.merge(data.table, on="area_id", how="left")
     labels = df["tile_label"].fillna("").astype(str)
     df["label"] = labels if lang == "vi" else labels.map(_ascii)
     df["value_text"] = [headlines.fmt(v, info, lang) if pd.notna(v) else "" for v in df["value"]]
     df["hover"] = df["name"].fillna("")
     fig = maps.tile_map(df, lang=lang, title="", unit=info["unit"], colorscale_reversed=not info["higher_is_better"])
-    fig.update_layout(margin=dict(t=16))
+    fig.update_layout(margin=dict(t=8))
+    if data.spec.get("region"):
+        _zoom_to_region(fig, layout, info["boundary"])
+    if height is not None:
+        m = fig.layout.margin
+        (x0, x1), (y0, y1) = fig.layout.xaxis.range, fig.layout.yaxis.range
+        plot_h = height - m.t - m.b
+        if data.spec.get("region"):
+            plot_h = min(plot_h, round(MAP_REGION_TILE_PX * (y1 - y0)))
+        fig.update_layout(height=plot_h + m.t + m.b, width=round(plot_h * (x1 - x0) / (y1 - y0)) + m.l + m.r)
     return fig
+
+
+def _zoom_to_region(fig, tiles: pd.DataFrame, boundary: str) -> None:
+    """A region's map: the axes on its tiles (and on an archipelago whose province is among them, with its
+    label), the colour key and "no data" at the right instead of in the national grid's empty west."""
+    from ascc import geo, maps
+
+    arch = geo.archipelago_tiles(boundary)
+    arch = arch[arch["parent_area_id"].isin(set(tiles["area_id"]))]
+    xs = [*tiles["col"], *arch["col"]]
+    ys = [*(-tiles["row"]), *(-arch["row"] - 1.0)]  # an archipelago's label sits under it
+    right = 1.3 if len(arch) else 0.0  # and is wider than its square
+    fig.update_layout(
+        xaxis_range=[min(xs) - 0.55, max(xs) + 0.55 + right], yaxis_range=[min(ys) - 0.55, max(ys) + 0.55],
+        margin=dict(r=130), legend=dict(x=1.0, xanchor="left", y=0, yanchor="bottom", orientation="v"),
+    )
+    fig.update_traces(selector=dict(name=maps.NAME_SCALE),
+                      marker_colorbar=dict(x=1.0, xanchor="left", xpad=10, y=1, yanchor="top", lenmode="fraction", len=0.7))
 
 
 # --- slides ------------------------------------------------------------------------------------
 
 
 def _title_slide(prs, *, lang, demo, as_of, title, subtitle, date, organisation, dataset) -> None:
-    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
     band = slide.shapes.add_shape(1, 0, 0, Inches(0.35), SLIDE_H)  # 1 = rectangle
     band.fill.solid()
     band.fill.fore_color.rgb = ACCENT
     band.line.fill.background()
-    _text(slide, (1.0, 1.9, 11.3, 1.6), title, size=36, bold=True, color=INK, name=SHAPE_TITLE, anchor=MSO_ANCHOR.BOTTOM)
+    _title(slide, (1.0, 1.9, 11.3, 1.6), title, size=36, anchor=MSO_ANCHOR.BOTTOM)
     _text(slide, (1.0, 3.6, 11.3, 0.9), subtitle, size=20, color=MUTED)
     _text(slide, (1.0, 4.9, 11.3, 0.5), organisation, size=18, color=INK, bold=True)
     _text(slide, (1.0, 5.4, 11.3, 0.45), date, size=16, color=MUTED)
@@ -195,24 +245,27 @@ def _title_slide(prs, *, lang, demo, as_of, title, subtitle, date, organisation,
 
 
 def _content_slide(prs, data: slides.SlideData, *, user_title, lang, demo, as_of, page, use_images) -> None:
-    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
     title = user_title or data.title
-    _text(slide, BOX_TITLE, title, size=title_size(title), bold=True, color=INK, name=SHAPE_TITLE)
+    _title(slide, BOX_TITLE, title, size=title_size(title))
     sentence = headlines.headline(data.spec["kind"], data.table, data.info, lang)
-    _text(slide, BOX_HEADLINE, sentence, size=17 if len(sentence) <= 200 else 15, color=ACCENT, name=SHAPE_HEADLINE)
+    headline_size = 17 if len(sentence) <= 200 else 15
     notes: list[str] = []
     legend_statuses: list[str] = []
     kind = data.spec["kind"]
     rows = data.table[data.table["value"].notna()] if len(data.table) else data.table
+    png = map_picture(data) if data.chart == "map" and use_images and not rows.empty else None
+    if png is None:
+        _text(slide, BOX_HEADLINE, sentence, size=headline_size, color=ACCENT, name=SHAPE_HEADLINE)
     if rows.empty:
         pass  # no chart: the headline says there are no figures for this choice
     elif data.chart == "line":
         _line_chart(slide, data)
-    elif data.chart == "map" and use_images and (png := map_picture(data)) is not None:
-        _map_slide(slide, data, png)
+    elif png is not None:
+        _map_slide(slide, data, png, sentence, headline_size)
         notes.append(t("export.map_note", lang))
     else:
-        _bar_chart(slide, rows, data.info)
+        _bar_chart(slide, rows, data.info, lang)
         if "progress" in rows:
             legend_statuses = [s for s in progress.STATUSES if s in set(rows["progress"])]
         if data.chart == "map":
@@ -273,19 +326,50 @@ def _note_band(slide, statuses: list[str], notes: list[str], lang: str) -> None:
 # --- charts ------------------------------------------------------------------------------------
 
 
-def number_format(decimals: int) -> str:
-    """Excel number format of an indicator's values: '#,##0.0' for one decimal.
+# The locale a chart's number formats are written in, per deck language (Windows language ids).
+# NOTE: a format code always writes "," for grouping and "." for the decimal mark; the viewer draws its
+# own locale's separators. The [$-42A] prefix says the format is Vietnamese: LibreOffice then draws
+# 1.234,50 and 0,90 whatever its own locale (checked: soffice --convert-to pdf under C.UTF-8 and en-US),
+# as the headline and the notes write them. Microsoft Office reads the prefix for dates and currency
+# only and draws numbers with the system's separators ("Use system separators"): a Vietnamese deck opened
+# in PowerPoint on an English-locale Windows shows 0.90 in its charts beside the headline's 0,90 %. The
+# alternative, labels written as fixed text, would go stale when someone edits the chart's data, so
+# the labels stay numbers and the rest of the slide's text carries the deck language's formatting.
+NUMBER_LOCALE = {"vi": "[$-42A]", "en": "[$-409]"}
 
-    NOTE: PowerPoint draws the separators of the viewer's locale (1.234,5 in Vietnamese Office), so one
-    format serves both languages; headlines and notes are formatted per deck language in text.
-    """
-    return "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+
+def number_format(decimals: int, lang: str) -> str:
+    """Number format of an indicator's values in a deck language: '[$-42A]#,##0.0' for one decimal in Vietnamese."""
+    return NUMBER_LOCALE[i18n.norm_lang(lang)] + "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
 
 
-def axis_format(vmin: float, vmax: float, decimals: int) -> str:
+def axis_format(vmin: float, vmax: float, decimals: int, lang: str) -> str:
     """Tick-label format: whole numbers once the axis spans 10 or more, else one decimal at most."""
     span = abs(vmax - vmin)
-    return number_format(0 if span >= 10 else min(decimals, 1))
+    return number_format(0 if span >= 10 else min(decimals, 1), lang)
+
+
+def chart_values(values, decimals: int) -> list[float | None]:
+    """The values written into a chart (its cache and embedded workbook): at the published precision,
+    rounded half up as everywhere (progress.round_published), so "Edit Data" shows 9.2, not 9.199997535942513."""
+    return [None if v is None or pd.isna(v) else progress.round_published(float(v), decimals) for v in values]
+
+
+def _label_number_format(label, nf: str) -> None:
+    """Give one point's data label its own number format (python-pptx sets none on a point's label)."""
+    from pptx.oxml.ns import qn
+    from pptx.oxml.xmlchemy import OxmlElement
+
+    dlbl = label._get_or_add_dLbl()
+    for old in dlbl.findall(qn("c:numFmt")):
+        dlbl.remove(old)
+    fmt = OxmlElement("c:numFmt")
+    fmt.set("formatCode", nf)
+    fmt.set("sourceLinked", "0")
+    # Schema order: idx, layout, tx, numFmt, spPr, txPr, dLblPos, showLegendKey, ...
+    dlbl.insert_element_before(fmt, "c:spPr", "c:txPr", "c:dLblPos", "c:showLegendKey", "c:showVal",
+                               "c:showCatName", "c:showSerName", "c:showPercent", "c:showBubbleSize",
+                               "c:separator", "c:extLst")
 
 
 def _style_axes(chart, *, nf: str, size: int) -> None:
@@ -307,9 +391,9 @@ def _style_axes(chart, *, nf: str, size: int) -> None:
     ca.has_major_gridlines = False
 
 
-def _bar_chart(slide, rows: pd.DataFrame, info: dict) -> None:
+def _bar_chart(slide, rows: pd.DataFrame, info: dict, lang: str) -> None:
     """Horizontal bars, best at the top, each in its row's colour, value labels outside; columns if long."""
-    nf = number_format(info["decimals"])
+    nf = number_format(info["decimals"], lang)
     n = len(rows)
     n_cols = 1 if n <= BARS_PER_COLUMN else 2 if n <= 2 * BARS_PER_COLUMN + 12 else 3
     per_col = math.ceil(n / n_cols)
@@ -324,14 +408,14 @@ def _bar_chart(slide, rows: pd.DataFrame, info: dict) -> None:
     for i, part in enumerate(parts):
         cd = CategoryChartData(number_format=nf)
         cd.categories = [str(c) for c in part["label"]]
-        cd.add_series(info["short_name"], [float(v) for v in part["value"]], number_format=nf)
+        cd.add_series(info["short_name"], chart_values(part["value"], info["decimals"]), number_format=nf)
         frame = slide.shapes.add_chart(
             XL_CHART_TYPE.BAR_CLUSTERED, Inches(left + i * (col_w + gap)), Inches(top), Inches(col_w), Inches(height), cd
         )
         chart = frame.chart
         chart.has_legend = False
         chart.has_title = False
-        _style_axes(chart, nf=axis_format(min(0.0, vmin), vmax, info["decimals"]), size=size)
+        _style_axes(chart, nf=axis_format(min(0.0, vmin), vmax, info["decimals"], lang), size=size)
         chart.category_axis.reverse_order = True  # first row (the best) at the top
         _label_every_category(chart)
         va = chart.value_axis
@@ -391,20 +475,21 @@ def _nice_max(value: float) -> float:
 def _line_chart(slide, data: slides.SlideData) -> None:
     """Years across, one line per series (region colours, nation dark, target dashed), hollow = not final."""
     info, table = data.info, data.table
-    nf = number_format(info["decimals"])
+    nf = number_format(info["decimals"], data.lang)
     years = list(range(int(table["year"].min()), int(table["year"].max()) + 1))
     cd = CategoryChartData(number_format=nf)
     cd.categories = [str(y) for y in years]
     groups = list(table.groupby("series", sort=False))
     for name, part in groups:
         by_year = dict(zip(part["year"].astype(int), part["value"], strict=True))
-        cd.add_series(str(name), [None if pd.isna(by_year.get(y)) else float(by_year[y]) for y in years], number_format=nf)
+        cd.add_series(str(name), chart_values([by_year.get(y) for y in years], info["decimals"]), number_format=nf)
     left, top, width, height = BOX_CHART
     frame = slide.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, Inches(left), Inches(top), Inches(width), Inches(height), cd)
     chart = frame.chart
     chart.has_title = False
     values = table["value"].dropna()
-    _style_axes(chart, nf=axis_format(min(0.0, float(values.min())), float(values.max()), info["decimals"]), size=13)
+    _style_axes(chart, nf=axis_format(min(0.0, float(values.min())), float(values.max()), info["decimals"], data.lang),
+                size=13)
     if info["unit"]:
         chart.value_axis.has_title = True
         chart.value_axis.axis_title.text_frame.text = info["unit"]
@@ -452,6 +537,7 @@ def _line_chart(slide, data: slides.SlideData) -> None:
         for j, y in enumerate(years):
             if y in by_year and (label_all or (y == last and name in labelled)):
                 dl = series.points[j].data_label
+                _label_number_format(dl, nf)
                 dl.position = XL_LABEL_POSITION.ABOVE if label_all else XL_LABEL_POSITION.RIGHT
                 dl.font.size = Pt(12)
                 dl.font.color.rgb = color
@@ -475,13 +561,17 @@ def _end_labels(groups, *, span: float) -> set:
     return out
 
 
-def _map_slide(slide, data: slides.SlideData, png: bytes) -> None:
-    """The tile map picture on the left, the five best and five weakest provinces on the right."""
-    left, top, width, height = BOX_CHART
-    pic = slide.shapes.add_picture(io.BytesIO(png), Inches(left), Inches(top), height=Inches(height))
+def _map_slide(slide, data: slides.SlideData, png: bytes, sentence: str, headline_size: int) -> None:
+    """The tile map picture at the left, as tall as the map area (aspect kept); beside it the headline,
+    then the five best and five weakest provinces."""
+    left, top, width, height = BOX_MAP
+    pic = slide.shapes.add_picture(io.BytesIO(png), Inches(left), Inches(top))
     pic.name = SHAPE_MAP
+    # At its layout size (MAP_DPI): the national map is exactly the area's height, a region's may be less.
+    pic_h = min(height, pic.image.size[1] / (MAP_DPI * MAP_SCALE))
+    pic.width, pic.height = int(pic.width * Inches(pic_h) / pic.height), int(Inches(pic_h))
     pic_w = Emu(pic.width).inches
-    if pic_w > width * 0.62:  # a wide picture: fit the width instead
+    if pic_w > width * 0.62:  # a wide picture (a region spread east-west): fit the width instead
         scale = width * 0.62 / pic_w
         pic.width, pic.height = int(pic.width * scale), int(pic.height * scale)
         pic_w = Emu(pic.width).inches
@@ -489,7 +579,8 @@ def _map_slide(slide, data: slides.SlideData, png: bytes) -> None:
     rows = data.table[data.table["value"].notna()]
     k = min(5, len(rows) // 2) or len(rows)
     x = left + pic_w + 0.4
-    box = slide.shapes.add_textbox(Inches(x), Inches(top + 0.2), Inches(width - (x - left)), Inches(height - 0.4))
+    _text(slide, (x, top, width - (x - left), 1.3), sentence, size=headline_size, color=ACCENT, name=SHAPE_HEADLINE)
+    box = slide.shapes.add_textbox(Inches(x), Inches(top + 1.5), Inches(width - (x - left)), Inches(height - 1.5))
     tf = box.text_frame
     tf.word_wrap = True
     p = tf.paragraphs[0]
@@ -536,6 +627,22 @@ def _font(p, *, size: int, color: RGBColor, bold: bool = False) -> None:
         run.font.size = Pt(size)
         run.font.bold = bold
         run.font.color.rgb = color
+
+
+def _title(slide, box, text: str, *, size: int, anchor=MSO_ANCHOR.TOP):
+    """The slide's title in its title placeholder, placed and styled like the deck's other text."""
+    shape = slide.shapes.title
+    shape.left, shape.top, shape.width, shape.height = (Inches(v) for v in box)
+    shape.name = SHAPE_TITLE
+    tf = shape.text_frame
+    tf.word_wrap = True
+    tf.auto_size = MSO_AUTO_SIZE.NONE  # the size is chosen (title_size), not shrunk by the viewer
+    tf.vertical_anchor = anchor
+    _no_insets(tf)
+    p = tf.paragraphs[0]
+    p.alignment = PP_ALIGN.LEFT  # the template's titles are centred
+    _run(p, text, size=size, color=INK, bold=True)
+    return shape
 
 
 def _text(slide, box, text: str, *, size: int, color: RGBColor, bold: bool = False, name: str | None = None,

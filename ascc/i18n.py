@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import math
+import re
+import unicodedata
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -410,3 +412,27 @@ def change_unit(unit: str, lang: str) -> str:
     if unit.startswith("%"):
         return "điểm %" if norm_lang(lang) == "vi" else "pp"
     return unit
+
+
+def slug(text: str) -> str:
+    """Text as a lower-case ASCII file-name part: "Vùng Đồng bằng sông Hồng" -> "vung-dong-bang-song-hong"."""
+    folded = unicodedata.normalize("NFD", str(text).replace("Đ", "D").replace("đ", "d"))
+    folded = "".join(ch for ch in folded if unicodedata.category(ch) != "Mn")
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+
+
+def file_stem(*parts) -> str:
+    """A readable, safe download name from parts joined by "_": codes, years and plain words (letters,
+    digits, "_" and "-") stay as they are; names are slugged; empty parts are left out.
+
+    ``file_stem("POV_MD", 2024, "ranking", "Vùng Đồng bằng sông Hồng")`` is
+    "POV_MD_2024_ranking_vung-dong-bang-song-hong".
+    """
+    out = []
+    for part in parts:
+        text = "" if part is None else str(part).strip()
+        if not re.fullmatch(r"[A-Za-z0-9_-]*", text):
+            text = slug(text)
+        if text:
+            out.append(text)
+    return "_".join(out) or "download"

@@ -35,7 +35,7 @@ KINDS: dict[str, tuple[str, ...]] = {
     "ranking": ("indicator", "boundary", "year", "region", "breakdown"),
     "region_compare": ("indicator", "boundary", "year", "breakdown"),
     "region_trend": ("indicator", "boundary", "year", "breakdown"),
-    "map": ("indicator", "boundary", "year", "breakdown"),
+    "map": ("indicator", "boundary", "year", "region", "breakdown"),
     "province_trend": ("indicator", "area", "year", "breakdown"),
 }
 CHART_OF_KIND = {
@@ -274,10 +274,15 @@ def _bar_labels(df: pd.DataFrame) -> list[str]:
 
 
 def fetch_map(spec: dict, lang: str) -> SlideData:
-    """The ranking of every province of the set: drawn as a tile map, or as bars without a browser."""
-    data = fetch_ranking({**spec, "region": None}, lang)
+    """The ranking of the provinces of the set (or of the spec's region): drawn as a tile map of those
+    provinces, or as bars without a browser."""
+    data = fetch_ranking(spec, lang)
     info = data.info
-    title = t("export.title.map", lang, name=_named(info), year=info["year"]) + charts.unit_suffix(info["unit"])
+    if info["region_name"]:
+        title = t("export.title.map_region", lang, name=_named(info), region=info["region_name"], year=info["year"])
+    else:
+        title = t("export.title.map", lang, name=_named(info), year=info["year"])
+    title += charts.unit_suffix(info["unit"])
     return SlideData(spec, lang, "map", title, data.table, info)
 
 

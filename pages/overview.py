@@ -66,9 +66,10 @@ for pair in [headline.iloc[i : i + 2] for i in range(0, len(headline), 2)]:
         present.chart(fig, key=f"trend_{row.indicator_code}", container=col)
         with col:
             deck_ui.chart_actions({"kind": "national_trend", "indicator": row.indicator_code, "year": view.year},
-                                  series.assign(name=t("chart.nation", lang)), lang=lang, filename=f"{row.indicator_code}_national",
-                                  unit=row.unit, source=sources.credit(series, row.source),
-                                  key=f"act_trend_{row.indicator_code}")
+                                  series.assign(name=t("chart.nation", lang)), lang=lang,
+                                  filename=(row.indicator_code, "national"), unit=row.unit,
+                                  source=sources.credit(series, row.source), key=f"act_trend_{row.indicator_code}",
+                                  indicator=(row.indicator_code, row.name), decimals=int(row.decimals))
 
 # 5/ TABLE
 st.subheader(t("table.title", lang))

@@ -55,8 +55,10 @@ with tab_profile:
                                                                 as_of=view.year)
         present.chart(fig, key="former_history")
         deck_ui.chart_actions({"kind": "province_trend", "indicator": ind.name, "area": area_id, "year": view.year,
-                               "boundary": view.boundary}, plotted, lang=lang, filename=f"{ind.name}_{area_id}_history",
-                              unit=ind["unit"], source=sources.credit(plotted, ind["source"]), key="act_history")
+                               "boundary": view.boundary}, plotted, lang=lang,
+                              filename=(ind.name, "history", names.get(area_id, area_id)),
+                              unit=ind["unit"], source=sources.credit(plotted, ind["source"]), key="act_history",
+                              indicator=(ind.name, ind["name"]), decimals=int(ind["decimals"]))
 
     # 6/ POPULATION GROUPS
     if len(groups):

@@ -60,6 +60,11 @@ credit = {
     "trend": sources.credit(trend, ind["source"]),
 }
 name = ind["short_name"] + ("" if breakdown == "total" else f" – {t(f'breakdown.{breakdown}', lang)}")
+# What a downloaded file says about itself, and the parts of its name (code, year, what, region).
+about = {"indicator": (code, ind["name"] + ("" if breakdown == "total" else f" – {t(f'breakdown.{breakdown}', lang)}")),
+         "decimals": dec}
+region_part = db.run_query("regions_list", lang="vi").set_index("region_code")["name"].get(view.region) if view.region else None
+part = (None if breakdown == "total" else breakdown, region_part)
 
 if ranking["new_boundaries_only"].any():
     st.info(t("mark.new_boundaries", lang, year=year))
@@ -84,12 +89,13 @@ with left:
 spec = {"indicator": code, "boundary": view.boundary, "year": year, "region": view.region, "breakdown": breakdown}
 with left:
     deck_ui.chart_actions({**spec, "kind": "map"}, ranking[ranking["value"].notna()], lang=lang,
-                          filename=f"{code}_{year}_map", unit=unit, source=credit["ranking"], key="act_map")
+                          filename=(code, year, "map", *part), unit=unit, source=credit["ranking"], key="act_map",
+                          year=year, **about)
 with right:
     st.subheader(t("regions.summary_title", lang, year=year))
     st.dataframe(regions_ui.summary_table(summary, lang, unit, dec), hide_index=True, width="stretch")
-    deck_ui.chart_actions({**spec, "kind": "region_compare"}, summary, lang=lang, filename=f"{code}_{year}_regions",
-                          unit=unit, source=credit["summary"], key="act_summary")
+    deck_ui.chart_actions({**spec, "kind": "region_compare"}, summary, lang=lang, filename=(code, year, "regions", part[0]),
+                          unit=unit, source=credit["summary"], key="act_summary", year=year, **about)
     regions_ui.selection_bar(ranking, view, lang)
 
 # 4/ RANKING
@@ -113,7 +119,8 @@ fig = figcache.build(
 st.caption(t("regions.ranking_help", lang))
 event = present.chart(fig, key="rank_chart", on_select="rerun", selection_mode=("points",))
 deck_ui.chart_actions({**spec, "kind": "ranking"}, ranking[ranking["value"].notna()], lang=lang,
-                      filename=f"{code}_{year}_ranking", unit=unit, source=credit["ranking"], key="act_ranking")
+                      filename=(code, year, "ranking", *part), unit=unit, source=credit["ranking"], key="act_ranking",
+                      year=year, **about)
 derived = ranking[ranking["derived"] & ranking["value"].notna()]
 if len(derived):
     # the rule actually used: counts summed, or (rates without counts) a mean weighted by population
@@ -146,5 +153,5 @@ if len(trend):
         boundary_change_year=settings.NEW_BOUNDARY_FIRST_YEAR - 0.5 if view.boundary == "34" else None,
     )
     present.chart(fig, key="region_trends")
-    deck_ui.chart_actions({**spec, "kind": "region_trend"}, trend, lang=lang, filename=f"{code}_region_trends",
-                          unit=unit, source=credit["trend"], key="act_trends")
+    deck_ui.chart_actions({**spec, "kind": "region_trend"}, trend, lang=lang, filename=(code, "region_trends", part[0]),
+                          unit=unit, source=credit["trend"], key="act_trends", **about)

@@ -10,7 +10,7 @@ import pytest
 from pptx import Presentation
 from pptx.util import Emu
 
-from ascc import cli, db, export, headlines, slides
+from ascc import cli, db, export, headlines, progress, slides
 
 ALL_KINDS = [
     {"kind": "national_trend", "indicator": "POV"},
@@ -152,10 +152,18 @@ def _expected_series(spec: dict, lang: str) -> dict[str, dict]:
             for name, part in df.groupby("name", sort=False)}
 
 
+def _decimals(code: str) -> int:
+    df = db.run_query("indicator_list", lang="en")
+    return int(df.loc[df["indicator_code"] == code, "decimals"].iloc[0])
+
+
 def _check_chart(slide, spec: dict, lang: str) -> None:
     charts = _charts(slide)
     assert charts, f"{spec['kind']}: no native chart"
-    expected = _expected_series(spec, lang)
+    # The chart holds the values at the published precision (rounded half up), as the headline shows them.
+    dec = _decimals(spec["indicator"])
+    expected = {series: {k: progress.round_published(v, dec) for k, v in values.items()}
+                for series, values in _expected_series(spec, lang).items()}
     if "bars" in expected:
         # One series (split over two charts when long): categories start with the area name.
         cats, vals = [], []
@@ -237,7 +245,7 @@ def test_ranking_bars_take_the_status_colours_and_user_titles(use_fixture):
     for i, area in enumerate(sd.table["area_id"]):
         want = progress.STATUS_STYLE[statuses.get(("POV", area), "insufficient")]["color"]
         assert str(series.points[i].format.fill.fore_color.rgb) == want[1:].upper()
-    assert series.values == tuple(sd.table["value"])
+    assert series.values == tuple(progress.round_published(v, 2) for v in sd.table["value"])
 
 
 def test_no_demo_mark_on_an_official_dataset(tmp_path, monkeypatch):
@@ -315,3 +323,66 @@ def test_cli_rejects_bad_arguments(use_fixture, tmp_path, capsys, args, message)
     assert cli.main(["export-deck", *args, "--out", str(out)]) == 2
     assert message in capsys.readouterr().err
     assert not out.exists()
+
+
+# --- issue 14: titles, number formats, rounded chart data, the map's region -------------------
+
+
+def test_slide_titles_are_title_placeholders(use_fixture):
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    prs = _open(export.build_deck(ALL_KINDS[:2], lang="en", map_images=False))
+    for slide, size in zip(prs.slides, (36, 24, 24), strict=True):
+        title = slide.shapes.title
+        assert title is not None and title.is_placeholder and title.name == export.SHAPE_TITLE
+        assert title.placeholder_format.type == PP_PLACEHOLDER.TITLE
+        assert title.text_frame.paragraphs[0].runs[0].font.size.pt == size
+    assert prs.slides[1].shapes.title.text_frame.text == slides.fetch(ALL_KINDS[0], "en").title
+    assert math.isclose(Emu(prs.slides[1].shapes.title.left).inches, export.BOX_TITLE[0], abs_tol=0.01)
+
+
+@pytest.mark.parametrize(("lang", "prefix"), [("vi", "[$-42A]"), ("en", "[$-409]")])
+def test_chart_number_formats_follow_the_deck_language_and_decimals(use_fixture, lang, prefix):
+    from lxml import etree
+
+    ns = {"c": "http://schemas.openxmlformats.org/drawingml/2006/chart"}
+    prs = _open(export.build_deck([ALL_KINDS[1], ALL_KINDS[0]], lang=lang, map_images=False))
+    bar, line = (_charts(s)[0] for s in list(prs.slides)[1:])
+    for chart in (bar, line):
+        xml = etree.fromstring(chart.part.blob)
+        labels = xml.xpath("//c:dLbls/c:numFmt | //c:dLbl/c:numFmt", namespaces=ns)
+        assert labels, "every data label carries a number format"
+        assert {(f.get("formatCode"), f.get("sourceLinked")) for f in labels} == {(prefix + "#,##0.00", "0")}
+        axis = xml.xpath("//c:valAx/c:numFmt", namespaces=ns)[0]
+        assert axis.get("formatCode") in (prefix + "#,##0", prefix + "#,##0.0") and axis.get("sourceLinked") == "0"
+
+
+def test_chart_data_is_rounded_to_the_published_decimals(use_fixture):
+    import openpyxl
+    from lxml import etree
+
+    prs = _open(export.build_deck([ALL_KINDS[0]], lang="en", map_images=False))
+    chart = _charts(prs.slides[1])[0]
+    xml = etree.fromstring(chart.part.blob)
+    cached = [v.text for v in xml.iter("{http://schemas.openxmlformats.org/drawingml/2006/chart}v")]
+    numbers = [float(v) for v in cached if v.replace(".", "").isdigit() and "." in v]
+    assert numbers and all(len(v.split(".")[1]) <= 2 for v in cached if v.replace(".", "").isdigit() and "." in v)
+    # 2019: (poor / households) of the fixture = 9.4666... -> 9.47 everywhere, also in "Edit Data".
+    assert "9.47" in cached and not any(v.startswith("9.4666") for v in cached)
+    wb = openpyxl.load_workbook(io.BytesIO(chart.part.chart_workbook.xlsx_part.blob))
+    cells = [c.value for row in wb.active.iter_rows(min_row=2, min_col=2) for c in row if isinstance(c.value, float)]
+    assert 9.47 in cells and all(round(v, 2) == v for v in cells)
+
+
+def test_map_spec_keeps_its_region(use_fixture):
+    spec = {"kind": "map", "indicator": "POV", "boundary": "34", "year": 2024, "region": "RRD"}
+    assert slides.normalise(spec)["region"] == "RRD"
+    data = slides.fetch(spec, "en")
+    rrd = set(slides.provinces_of("RRD", "34")["area_id"])
+    assert set(data.table["area_id"]) <= rrd and data.info["region_name"] in data.title
+    fig = export.map_figure(data, height=600)
+    tiles = next(t for t in fig.data if t.name == "provinces")
+    assert {c[0] for c in tiles.customdata} == rrd  # only the region's tiles
+    national = export.map_figure(slides.fetch({**spec, "region": None}, "en"), height=600)
+    assert national.layout.height == 600  # as tall as asked, as wide as the map's aspect
+    assert len(next(t for t in national.data if t.name == "provinces").customdata) > len(rrd)

@@ -113,15 +113,19 @@ def add_batch(specs: list[dict], lang: str) -> None:
     st.toast(t("deck.batch_added", lang, n=n), icon=":material/slideshow:")
 
 
-def chart_actions(spec: dict, df: pd.DataFrame, *, lang: str, filename: str, unit: str, source: str, key: str) -> None:
-    """Under a chart in one row: "Add to deck", CSV and Excel downloads of the plotted rows."""
+def chart_actions(spec: dict, df: pd.DataFrame, *, lang: str, filename, unit: str, source: str, key: str,
+                  **about) -> None:
+    """Under a chart in one row: "Add to deck", CSV and Excel downloads of the plotted rows.
+
+    ``filename`` and ``about`` (indicator, decimals, year) as in downloads.chart_downloads.
+    """
     from ui import downloads
 
     c1, c2 = st.columns([1, 2])
     with c1:
         add_to_deck(spec, lang=lang, key=f"{key}_deck")
     with c2:
-        downloads.chart_downloads(df, lang=lang, filename=filename, unit=unit, source=source, key=key)
+        downloads.chart_downloads(df, lang=lang, filename=filename, unit=unit, source=source, key=key, **about)
 
 
 def _safe_title(entry: dict, lang: str) -> str:

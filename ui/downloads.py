@@ -1,9 +1,12 @@
 """Data downloads under a chart: exactly the plotted rows as CSV (UTF-8 with BOM) and XLSX, in the language.
 
 Pages call ``chart_downloads(df, ...)`` once per chart with the frame they plotted. The pure functions
-(``download_table``, ``csv_bytes``, ``xlsx_bytes``) make the bytes and are tested on their own.
+(``download_table``, ``csv_bytes``, ``xlsx_bytes``) make the bytes and are tested on their own. A file
+read alone says what it is: indicator code and name, unit, year and source are columns, values are at
+the indicator's published decimals, and the file name is an ASCII stem such as
+``POV_MD_2024_ranking_vung-dong-bang-song-hong`` (i18n.file_stem).
 
-Images: the chart toolbar's camera saves a PNG at 1920 x 1080 (charts.PLOTLY_CONFIG) with the title,
+Images: the chart toolbar's camera saves a 1920 x 1080 PNG (charts.image_config) with the title,
 unit, source and demo mark inside the figure. Plotly's toolbar has one image button, so one format
 per chart; ``SVG_CONFIG`` is the same configuration saving SVG, for a page that wants vector images.
 """
@@ -11,6 +14,7 @@ per chart; ``SVG_CONFIG`` is the same configuration saving SVG, for a page that 
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from pathlib import PurePath
 
 import pandas as pd
@@ -29,6 +33,7 @@ SVG_CONFIG = {
 # internal (sort keys, colours, tile positions) and left out. unit, source and note are added.
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("indicator_code", "download.col.indicator"),
+    ("indicator_name", "download.col.indicator_name"),
     ("area_id", "download.col.area_id"),
     ("name", "download.col.name"),
     ("series", "download.col.series"),
@@ -47,11 +52,16 @@ CSV_MIME = "text/csv"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def download_table(df: pd.DataFrame, *, lang: str, unit: str, source: str, demo: bool = False) -> pd.DataFrame:
-    """The plotted rows with unit, status and source columns and headers in the language.
+def download_table(df: pd.DataFrame, *, lang: str, unit: str, source: str, demo: bool = False,
+                   indicator: tuple[str, str] | None = None, decimals: int | None = None,
+                   year: int | None = None) -> pd.DataFrame:
+    """The plotted rows with indicator, year, unit, status and source columns and headers in the language.
 
-    Values stay numbers (full precision); data status, progress status and the rebuilt flag become
-    words of the language. On a demo dataset a note column says the figures are simulated.
+    ``indicator`` (code, name) adds both as columns (a frame's own indicator_code wins); ``year`` fills
+    the year column of a frame of one year; ``decimals`` rounds the values half up to the indicator's
+    published precision, as the app shows them (no unrounded column: the dataset download has those).
+    Values stay numbers; data status, progress status and the rebuilt flag become words of the
+    language. On a demo dataset a note column says the figures are simulated.
     """
     lang = i18n.norm_lang(lang)
     out = pd.DataFrame(index=df.index)
@@ -60,6 +70,15 @@ def download_table(df: pd.DataFrame, *, lang: str, unit: str, source: str, demo:
             continue
         if col in df.columns:
             out[col] = df[col]
+    if indicator is not None:
+        if "indicator_code" not in out:
+            out["indicator_code"] = indicator[0]
+        out["indicator_name"] = indicator[1]
+    if year is not None and "year" not in out:
+        out["year"] = int(year)
+    if decimals is not None and "value" in out:
+        out["value"] = [progress.round_published(v, decimals) for v in out["value"]]
+        out["value"] = out["value"].astype("Float64")
     out["unit"] = unit
     if "status" in out:
         out["status"] = [t(f"value.status.{s}", lang) if isinstance(s, str) else "" for s in out["status"]]
@@ -111,30 +130,38 @@ def xlsx_bytes(table: pd.DataFrame, *, lang: str, sheet: str | None = None, abou
     return buf.getvalue()
 
 
-def _stem(filename: str) -> str:
-    return PurePath(filename).stem if PurePath(filename).suffix in (".csv", ".xlsx") else filename
+def _stem(filename: str | Sequence) -> str:
+    if not isinstance(filename, str):
+        return i18n.file_stem(*filename)
+    path = PurePath(filename)
+    return i18n.file_stem(path.stem if path.suffix in (".csv", ".xlsx") else filename)
 
 
-def chart_downloads(df: pd.DataFrame, *, lang: str, filename: str, unit: str, source: str, key: str) -> None:
+def chart_downloads(df: pd.DataFrame, *, lang: str, filename: str | Sequence, unit: str, source: str, key: str,
+                    indicator: tuple[str, str] | None = None, decimals: int | None = None,
+                    year: int | None = None) -> None:
     """Two download buttons (CSV and Excel) for the rows a chart plots; one call under each chart.
 
-    The files are made when a button is clicked (deferred downloads), not on every rerun.
+    ``filename``: the parts of the name (i18n.file_stem: code, year, what, area name), or a name.
+    ``indicator``, ``decimals`` and ``year``: see download_table. The files are made when a button is
+    clicked (deferred downloads), not on every rerun.
     """
     stem = _stem(filename)
+    meta = {"indicator": indicator, "decimals": decimals, "year": year}
+
+    def table() -> pd.DataFrame:
+        return download_table(df, lang=lang, unit=unit, source=source, demo=db.dataset_info().is_demo, **meta)
+
     c1, c2, _ = st.columns([1, 1, 2])
-    c1.download_button(t("download.csv", lang), data=datasets.bound(lambda: csv_bytes(_table(df, lang, unit, source))),
+    c1.download_button(t("download.csv", lang), data=datasets.bound(lambda: csv_bytes(table())),
                        file_name=f"{stem}.csv", mime=CSV_MIME, key=f"{key}_csv", icon=":material/download:",
                        on_click="ignore", type="tertiary", help=t("download.help", lang))  # fmt: skip
-    c2.download_button(t("download.xlsx", lang), data=datasets.bound(lambda: _xlsx(df, lang, stem, unit, source)),
+    c2.download_button(t("download.xlsx", lang), data=datasets.bound(lambda: _xlsx(table(), lang, stem, unit, source)),
                        file_name=f"{stem}.xlsx", mime=XLSX_MIME, key=f"{key}_xlsx", icon=":material/download:",
                        on_click="ignore", type="tertiary", help=t("download.help", lang))  # fmt: skip
 
 
-def _table(df: pd.DataFrame, lang: str, unit: str, source: str) -> pd.DataFrame:
-    return download_table(df, lang=lang, unit=unit, source=source, demo=db.dataset_info().is_demo)
-
-
-def _xlsx(df: pd.DataFrame, lang: str, stem: str, unit: str, source: str) -> bytes:
+def _xlsx(table: pd.DataFrame, lang: str, stem: str, unit: str, source: str) -> bytes:
     info = db.dataset_info()
     about = {
         t("download.about.file", lang): stem,
@@ -145,4 +172,4 @@ def _xlsx(df: pd.DataFrame, lang: str, stem: str, unit: str, source: str) -> byt
     }
     if info.is_demo:
         about[t("download.col.note", lang)] = t("demo.notice", lang)
-    return xlsx_bytes(_table(df, lang, unit, source), lang=lang, about=about)
+    return xlsx_bytes(table, lang=lang, about=about)

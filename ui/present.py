@@ -47,7 +47,7 @@ def chart(fig, *, key: str, on_select=None, selection_mode=None, container=None)
         return None
     target = container or st
     kwargs = {"on_select": on_select, "selection_mode": selection_mode} if on_select else {}
-    return target.plotly_chart(fig, config=charts.PLOTLY_CONFIG, key=key, **kwargs)
+    return target.plotly_chart(fig, config=charts.image_config(fig), key=key, **kwargs)
 
 
 def start_run() -> None:
@@ -100,4 +100,5 @@ def render(lang: str) -> None:
     if n:
         key, fig = figs[i]
         # A copy: the page's figure may be shared with other reruns and sessions (ascc.figcache).
-        st.plotly_chart(charts.presentation_copy(fig), config=charts.PLOTLY_CONFIG, key=f"present_{key}")
+        copy = charts.presentation_copy(fig)
+        st.plotly_chart(copy, config=charts.image_config(copy), key=f"present_{key}")

@@ -172,5 +172,6 @@ def compare_section(view: ViewState, provinces: pd.DataFrame, area_id: str, lang
         boundary_change_year=settings.NEW_BOUNDARY_FIRST_YEAR - 0.5 if view.boundary == "34" else None,
     )
     present.chart(fig, key="compare_chart")
-    downloads.chart_downloads(df, lang=lang, filename=f"{code}_compare", unit=ind["unit"], source=sources.credit(df, ind["source"]),
-                              key="act_compare")
+    downloads.chart_downloads(df, lang=lang, filename=(code, "compare"), unit=ind["unit"],
+                              source=sources.credit(df, ind["source"]), key="act_compare",
+                              indicator=(code, ind["name"]), decimals=int(ind["decimals"]))
