@@ -748,7 +748,9 @@ def progress_bullets(
              marker=dict(symbol="line-ns", size=22, line=dict(width=3, color=INK)),
              hovertemplate="%{y}: " + expected + " %{x:.0%}<extra></extra>"),
     ]  # fmt: skip
-    layout = house_layout(title=title, source=source, lang=lang, demo=demo, height=120 + 34 * len(d) + 60)
+    # The title wraps (it names the ministry and the measure) rather than running under the demo mark.
+    layout = house_layout(title=title, source=source, lang=lang, demo=demo, height=120 + 34 * len(d) + 60, title_width=64)
+    layout["height"] += layout["margin"]["t"] - (48 + 22)  # the plot keeps its height under a wrapped title
     layout["margin"].update(l=10, r=170)
     layout.update(
         separators=separators(lang),

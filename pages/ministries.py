@@ -83,7 +83,8 @@ for r in ranking.itertuples():
         demo=info.is_demo,
     )
     present.chart(fig, key=f"ministry_{code}")
-    st.dataframe(ministries_ui.indicator_table(rows, mine, area_names, lang), hide_index=True, width="stretch")
+    # A static table, so the provinces' values wrap rather than being cut off in a grid cell.
+    st.table(ministries_ui.indicator_table(rows, mine, area_names, lang), hide_index=True)
     downloads.table_downloads(ministries_ui.ministry_download(rows, mine, area_names, lang), lang=lang,
                               filename=f"ministry_{code}_{view.boundary}", source=t("pillars.source", lang),
                               key=f"dl_ministry_{code}")  # fmt: skip

@@ -6,8 +6,8 @@ MESSAGES = {
         "en": "Which ministry is furthest behind? Ranked by the share of its indicators behind schedule (national)",
     },
     "ministries.rank_chart_title": {
-        "vi": "Tình trạng các chỉ tiêu của từng bộ chủ trì, bộ chậm nhất ở trên (số chỉ tiêu)",
-        "en": "Status of each lead ministry's indicators, furthest behind at the top (number of indicators)",
+        "vi": "Chỉ tiêu của các bộ chủ trì theo tình trạng, bộ chậm nhất trên cùng (số chỉ tiêu)",
+        "en": "Lead ministries' indicators by status, furthest behind first (number of indicators)",
     },
     "ministries.rank_help": {
         "vi": "Chậm tiến độ = {statuses}. Tỷ lệ tính trên tất cả chỉ tiêu của bộ; chỉ tiêu chưa đủ số liệu được "
