@@ -718,33 +718,58 @@ def progress_bullets(
     """Per indicator: the share of the way to the target covered (bar, in its status colour) against
     the share of the plan period elapsed (a black tick): ESCAP's "expected progress by now".
 
-    ``rows`` has label, status, achieved_share, expected_share.
+    ``rows`` has label, status, achieved_share, expected_share and optionally target (NaN = no target).
+    The indicators furthest behind never look empty: one that moved away from its target (a negative
+    share) has a bar to the left of 0, one without a share (no data, no target, or a base that already
+    met it) a mark at 0 in its status colour; both carry their figure and status word right of 0.
     """
     from ascc import progress
 
     d = rows.reset_index(drop=True)
     labels = d["label"].to_numpy(object)
-    share = np.clip(d["achieved_share"].to_numpy(float), -0.25, 1.25)
-    colors = np.array([progress.STATUS_STYLE.get(s, {"color": MUTED})["color"] for s in d["status"]], dtype=object)
-    words = np.array([f"{progress.STATUS_STYLE[s]['icon']} {i18n.t('status.' + s, lang)}" if s in progress.STATUS_STYLE else ""
-                      for s in d["status"]], dtype=object)
     raw = d["achieved_share"].to_numpy(float)
-    no_target = " · " + i18n.t("card.no_target", lang)
-    text = np.array([f"{i18n.fmt_number(v * 100, lang, 0)} %  {w}" if not np.isnan(v) else f"{w}{no_target}"
-                     for v, w in zip(raw, words, strict=True)], dtype=object)
+    share = np.clip(raw, -0.25, 1.25)
+    statuses = d["status"].tolist()
+    colors = np.array([progress.STATUS_STYLE.get(s, {"color": MUTED})["color"] for s in statuses], dtype=object)
+    words = [f"{progress.STATUS_STYLE[s]['icon']} {i18n.t('status.' + s, lang)}" if s in progress.STATUS_STYLE else ""
+             for s in statuses]  # fmt: skip
+    targets = d["target"].to_numpy(float) if "target" in d else np.zeros(len(d))
+    no_target = i18n.t("card.no_target", lang)
+
+    def describe(v: float, word: str, status: str, target: float) -> str:
+        if not np.isnan(v):
+            return f"{i18n.fmt_value(v * 100, '%', lang, 0).replace('-', '−')}  {word}"
+        if status == "insufficient" or not word:
+            return word or "? " + i18n.t("status.insufficient", lang)
+        return f"{word} · {no_target}" if np.isnan(target) else word
+
+    text = np.array([describe(v, w, s, g) for v, w, s, g in zip(raw, words, statuses, targets, strict=True)], dtype=object)
+    # Rows whose figure is written at 0 (no bar to the right to carry it): no share, or a negative one.
+    at_zero = np.isnan(raw) | (raw < 0)
+    symbols = np.array(["triangle-down" if s == "deteriorating" else "circle-open" if s == "insufficient" else "diamond"
+                        for s in statuses], dtype=object)  # fmt: skip
     expected = i18n.t("chart.expected_by_now", lang)
     traces = [
         # Text inside the bar where it fits (clear of the expected-progress tick), outside otherwise.
-        dict(type="bar", x=np.nan_to_num(share, nan=0.0), y=labels, orientation="h", marker=dict(color=colors),
-             name=i18n.t("chart.share_of_way", lang), text=text, textposition="auto", insidetextanchor="start",
-             textfont=dict(size=13), cliponaxis=False, hovertemplate="%{y}: %{text}<extra></extra>"),
+        dict(type="bar", x=share, y=labels, orientation="h", marker=dict(color=colors),
+             name=i18n.t("chart.share_of_way", lang), text=np.where(at_zero, "", text), textposition="auto",
+             insidetextanchor="start", textfont=dict(size=13), cliponaxis=False, customdata=text,
+             hovertemplate="%{y}: %{customdata}<extra></extra>"),
+        dict(type="scatter", x=np.zeros(int(at_zero.sum())), y=labels[at_zero], mode="markers+text",
+             text=np.array(["  " + x for x in text[at_zero]], dtype=object), textposition="middle right",
+             textfont=dict(size=13, color=INK), cliponaxis=False, showlegend=False, customdata=text[at_zero],
+             marker=dict(symbol=symbols[at_zero], size=13, color=colors[at_zero], line=dict(width=2, color=colors[at_zero])),
+             hovertemplate="%{y}: %{customdata}<extra></extra>"),
         dict(type="scatter", x=d["expected_share"].to_numpy(float), y=labels, mode="markers", name=expected,
              marker=dict(symbol="line-ns", size=22, line=dict(width=3, color=INK)),
              hovertemplate="%{y}: " + expected + " %{x:.0%}<extra></extra>"),
     ]  # fmt: skip
-    layout = house_layout(title=title, source=source, lang=lang, demo=demo, height=120 + 34 * len(d) + 60)
+    # The title wraps (it names the ministry and the measure) rather than running under the demo mark.
+    layout = house_layout(title=title, source=source, lang=lang, demo=demo, height=120 + 34 * len(d) + 60, title_width=64)
+    layout["height"] += layout["margin"]["t"] - (48 + 22)  # the plot keeps its height under a wrapped title
     layout["margin"].update(l=10, r=170)
     layout.update(
+        separators=separators(lang),
         xaxis={**X_AXIS, "range": [-0.25, 1.25], "tickformat": ".0%", "showgrid": True, "gridcolor": GRID,
                "zeroline": True, "zerolinecolor": MUTED},
         yaxis={**Y_AXIS, "autorange": "reversed", "automargin": True},

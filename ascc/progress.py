@@ -153,6 +153,9 @@ from ascc.settings import PLAN_BASE_YEAR, PLAN_TARGET_YEAR
 
 # Best to worst, then the status for series that cannot be assessed.
 STATUSES = ("achieved", "on_track", "accelerate", "limited", "deteriorating", "insufficient")
+# Behind schedule: the statuses that call for action (faster progress needed, too slow, going the wrong
+# way). One definition for every page that counts or lists indicators "behind".
+BEHIND = ("accelerate", "limited", "deteriorating")
 
 # Colour and a distinct shape per status, so colour is never the only signal. Colours reach at least
 # 3:1 contrast on white (WCAG 1.4.11, for projectors) and stay apart under simulated deuteranopia,

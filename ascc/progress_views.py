@@ -42,7 +42,7 @@ def share_matrix(series: pd.DataFrame, assessed: pd.DataFrame, labels: dict[str,
 
 def needing_acceleration(assessed: pd.DataFrame) -> pd.DataFrame:
     """Indicators that are behind (acceleration needed, limited progress, deterioration), worst first."""
-    behind = assessed[assessed["status"].isin(["accelerate", "limited", "deteriorating"])].copy()
+    behind = assessed[assessed["status"].isin(progress.BEHIND)].copy()
     behind["_rank"] = behind["status"].map(lambda s: progress.status_rank(s, worst_first=True))
     behind["_gap"] = behind["progress_gap"].fillna(np.inf)
     return behind.sort_values(["_rank", "_gap"]).drop(columns=["_rank", "_gap"])
@@ -61,3 +61,53 @@ def furthest_behind_each(assessed: pd.DataFrame, n: int = 3) -> pd.DataFrame:
     # A stable sort: ties keep the frame's order, as they did per indicator.
     d = d.sort_values(["indicator_code", "_rank", "_gap", "_ratio"], kind="stable")
     return d.groupby("indicator_code", sort=False).head(n).drop(columns=["_rank", "_gap", "_ratio"])
+
+
+def is_behind(status: pd.Series) -> pd.Series:
+    """True where a status is behind schedule (progress.BEHIND)."""
+    return status.isin(progress.BEHIND)
+
+
+def ministry_ranking(assessed: pd.DataFrame, order: list[str]) -> pd.DataFrame:
+    """Lead ministries ranked worst first by the share of their indicators behind schedule.
+
+    ``assessed``: one row per indicator with ministry_code and status (an indicator without figures as
+    "insufficient"); ``order``: the ministries' own order (ties keep it). One row per ministry in
+    ``order`` that leads at least one indicator: ministry_code, rank, n (indicators), behind,
+    share_behind (behind / n) and one count column per status (progress.STATUSES, "insufficient" among them).
+
+    NOTE: the share is of all the ministry's indicators, so an indicator without figures is not counted as
+    behind (nor as on schedule); it is reported beside, as ``insufficient``. Ties: more indicators behind,
+    then more deteriorating, then the given order.
+    """
+    counts = pd.crosstab(assessed["ministry_code"], assessed["status"]).reindex(columns=list(progress.STATUSES), fill_value=0)
+    counts = counts.reindex([c for c in order if c in counts.index]).astype(int)
+    out = counts.assign(n=counts.sum(axis=1), behind=counts[list(progress.BEHIND)].sum(axis=1))
+    out["share_behind"] = out["behind"] / out["n"]
+    out["_order"] = range(len(out))
+    out = out.sort_values(["share_behind", "behind", "deteriorating", "_order"], ascending=[False, False, False, True],
+                          kind="stable")  # fmt: skip
+    out = out.drop(columns="_order").rename_axis("ministry_code").reset_index()
+    out.insert(1, "rank", range(1, len(out) + 1))
+    return out[["ministry_code", "rank", "n", "behind", "share_behind", *progress.STATUSES]]
+
+
+def with_path_distance(assessed: pd.DataFrame) -> pd.DataFrame:
+    """The assessments with the value expected by now on the straight path from base to target, and the
+    distance to it in the indicator's unit.
+
+    ``path_value`` = base_value + expected_share x (target_level - base_value): the level a steady advance
+    from the base would have reached by the latest year (the engine's "expected progress by now").
+    ``shortfall`` = (expected_share - achieved_share) x |target_level - base_value|: how far the latest
+    value is behind that path, positive when behind (below it when higher is better, above it when lower
+    is better), negative when ahead. Both NaN where the engine gives no expected or achieved share (no
+    target, or the base already met it).
+    """
+    span = assessed["target_level"].astype(float) - assessed["base_value"].astype(float)
+    expected = assessed["expected_share"].astype(float)
+    achieved = assessed["achieved_share"].astype(float)
+    path = assessed["base_value"].astype(float) + expected * span
+    return assessed.assign(
+        path_value=path.where(achieved.notna()),
+        shortfall=(expected - achieved) * span.abs(),
+    )

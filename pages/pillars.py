@@ -43,7 +43,7 @@ fig = figcache.build(
     demo=info.is_demo,
 )
 present.chart(fig, key="pillar_counts")
-downloads.chart_downloads(counts.rename(columns={"category": "series", "status": "progress"}), lang=lang,
+downloads.chart_downloads(counts.rename(columns={"category": "series", "status": "progress", "n": "value"}), lang=lang,
                           filename=f"status_by_pillar_{area_id}", unit=t("chart.n_indicators", lang),
                           source=t("pillars.source", lang), key="dl_counts")
 

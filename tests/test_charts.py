@@ -10,6 +10,7 @@ from plotly.subplots import make_subplots
 
 from ascc import charts, db
 from ascc.i18n import t
+from tests.apptest import values
 
 
 def _ranking(lang: str = "en") -> pd.DataFrame:
@@ -141,3 +142,28 @@ def test_presentation_copy_enlarges_a_copy_and_leaves_the_figure(use_fixture):
     assert big["title"]["font"]["size"] == 26 and big["title"]["text"] == "Ranking"
     assert big["annotations"][0]["yshift"] == pytest.approx(-52 * 1.35)
     assert big["margin"]["b"] == fig.layout.margin.b + 16
+
+
+def test_progress_bullets_never_leave_an_indicator_furthest_behind_empty(use_fixture):
+    rows = pd.DataFrame({
+        "label": ["Poverty", "Water", "Deaths", "Income", "Vaccines"],
+        "status": ["deteriorating", "insufficient", "deteriorating", "on_track", "achieved"],
+        "achieved_share": [-0.12, np.nan, np.nan, 0.54, np.nan],
+        "expected_share": [0.9, np.nan, 0.9, 0.9, 0.9],
+        "target": [1.0, 65.0, np.nan, 90.0, 95.0],
+    })  # fmt: skip
+    for lang, minus, pct in (("vi", "−12 %", "54 %"), ("en", "−12%", "54%")):
+        spec = _valid(charts.progress_bullets(rows, lang=lang, title="t", source="s", demo=False))
+        bars, marks = spec["data"][0], spec["data"][1]
+        # the negative share keeps a bar (to the left of 0); its figure is written at 0 with the mark
+        assert values(bars["x"])[0] == pytest.approx(-0.12) and bars["text"][0] == ""
+        assert bars["text"][3].startswith(pct)
+        # every row without a bar to the right of 0 has a mark at 0 with its figure or status word
+        assert list(marks["y"]) == ["Poverty", "Water", "Deaths", "Vaccines"] and values(marks["x"]) == [0, 0, 0, 0]
+        texts = [s.strip() for s in marks["text"]]
+        assert texts[0].startswith(minus) and "▼" in texts[0]
+        assert texts[1] == "? " + t("status.insufficient", lang)  # no data: never "no target set"
+        assert texts[2].startswith("▼") and texts[2].endswith(t("card.no_target", lang))
+        assert texts[3] == "✔ " + t("status.achieved", lang)  # base already met: achieved, target exists
+        assert list(marks["marker"]["symbol"]) == ["triangle-down", "circle-open", "triangle-down", "diamond"]
+        assert spec["layout"]["separators"] == charts.separators(lang)

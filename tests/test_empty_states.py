@@ -87,8 +87,8 @@ def test_an_indicator_without_figures_is_counted_not_dropped(without_poverty):
     by_pillar = dict(zip(insufficient["y"], values(insufficient["x"]), strict=True))
     assert by_pillar["B. Inclusive"] == 1
     assert sum(sum(values(tr["x"])) for tr in fig["data"]) == len(fixture_data.INDICATORS)
-    # Ministries: its lead ministry still lists it, as insufficient data
+    # Ministries: its lead ministry still lists it, as insufficient data (in its section's table)
     at = new_app("pages/ministries.py", lang="en")
-    rows = pd.concat([df.value for df in at.dataframe], ignore_index=True)
+    rows = pd.concat([df.value for df in at.table], ignore_index=True)
     pov = rows[rows.iloc[:, 0] == "Poverty rate"]
     assert len(pov) == 1 and "Insufficient data" in pov.iloc[0, 1]

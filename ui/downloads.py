@@ -161,11 +161,12 @@ def chart_downloads(df: pd.DataFrame, *, lang: str, filename: str | Sequence, un
                        on_click="ignore", type="tertiary", help=t("download.help", lang))  # fmt: skip
 
 
-def _xlsx(table: pd.DataFrame, lang: str, stem: str, unit: str, source: str) -> bytes:
+def _xlsx(table: pd.DataFrame, lang: str, stem: str, unit: str | None, source: str) -> bytes:
+    """The Excel file: the table, and an "about" sheet (file, unit, source, dataset, date, demo note)."""
     info = db.dataset_info()
     about = {
         t("download.about.file", lang): stem,
-        t("download.col.unit", lang): unit,
+        **({t("download.col.unit", lang): unit} if unit is not None else {}),
         t("download.col.source", lang): source,
         t("download.about.dataset", lang): info.manifest.get(i18n.col("title", lang)) or "",
         t("download.about.data_as_of", lang): info.manifest.get("data_as_of") or "",
@@ -173,3 +174,23 @@ def _xlsx(table: pd.DataFrame, lang: str, stem: str, unit: str, source: str) -> 
     if info.is_demo:
         about[t("download.col.note", lang)] = t("demo.notice", lang)
     return xlsx_bytes(table, lang=lang, about=about)
+
+
+def table_downloads(table: pd.DataFrame, *, lang: str, filename: str, source: str, key: str) -> None:
+    """CSV and Excel buttons for a table that is not one chart's rows (its headers already in the language,
+    numbers left as numbers); a source column, and on a demo dataset a note column, are added."""
+    stem = _stem(filename)
+
+    def full() -> pd.DataFrame:
+        out = table.reset_index(drop=True).assign(**{t("download.col.source", lang): source})
+        if db.dataset_info().is_demo:
+            out[t("download.col.note", lang)] = t("demo.mark", lang)
+        return out
+
+    c1, c2, _ = st.columns([1, 1, 2])
+    c1.download_button(t("download.csv", lang), data=datasets.bound(lambda: csv_bytes(full())),
+                       file_name=f"{stem}.csv", mime=CSV_MIME, key=f"{key}_csv", icon=":material/download:",
+                       on_click="ignore", type="tertiary", help=t("download.help", lang))  # fmt: skip
+    c2.download_button(t("download.xlsx", lang), data=datasets.bound(lambda: _xlsx(full(), lang, stem, None, source)),
+                       file_name=f"{stem}.xlsx", mime=XLSX_MIME, key=f"{key}_xlsx", icon=":material/download:",
+                       on_click="ignore", type="tertiary", help=t("download.help", lang))  # fmt: skip
