@@ -268,7 +268,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ministries.pick": {"vi": "Bộ", "en": "Ministry"},
     "ministries.all": {"vi": "Tất cả các bộ", "en": "All ministries"},
     "ministries.merger_title": {"vi": "Sắp xếp các bộ từ 01/3/2025", "en": "The ministry merger of 1 March 2025"},
-    "ministries.merger_line": {"vi": "- {name}: hợp nhất vào **{successor}** từ {date}.", "en": "- {name}: merged into **{successor}** after {date}."},
+    "ministries.merger_line": {"vi": "- {name}: hợp nhất vào **{successor}** từ {date}.", "en": "- {name}: merged into **{successor}** from {date}."},
     "ministries.moved_intro": {"vi": "Các chỉ tiêu đổi bộ chủ trì:", "en": "Indicators whose lead ministry changed:"},
     "ministries.progress_title": {
         "vi": "{ministry}: phần chặng đường tới mục tiêu đã đi (cả nước) so với mức cần đạt đến nay",

@@ -169,3 +169,10 @@ def test_an_indicator_without_figures_counts_as_insufficient_data(without_povert
     label = {"vi": "Tỷ lệ hộ nghèo", "en": "Poverty rate"}[lang]
     assert label in list(marks["y"])
     assert marks["text"][list(marks["y"]).index(label)].strip() == "? " + i18n.t("status.insufficient", lang)
+
+
+def test_the_merger_is_dated_the_day_it_took_effect(use_fixture):
+    # valid_to is the old ministry's last day (28/02/2025); the text says from when the successor leads
+    for lang, date in (("vi", "1 tháng 3 năm 2025"), ("en", "1 March 2025")):
+        shown = texts(new_app("pages/ministries.py", lang=lang))
+        assert date in shown and "28/02" not in shown and "28 February" not in shown
