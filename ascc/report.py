@@ -74,6 +74,7 @@ TEXT_WIDTH_CM = 16.0  # A4 (21 cm) less margins of 3 cm (left) and 2 cm (right)
 # rendered at 3x: about 320 dpi at that width.
 CHART_PX = 720
 CHART_SCALE = 3
+KEEP_TOGETHER_ROWS = 20  # tables up to this many rows are kept on one page
 BEHIND = ("accelerate", "limited", "deteriorating")
 MINISTRY_DATE = dt.date(2025, 7, 1)  # the assignment after the March 2025 merger, as the Ministries page shows
 
@@ -240,7 +241,7 @@ def summary_sentences(data: ReportData) -> dict[str, object]:
         "scope": t("report.s.scope", lang, n=len(s), year=int(latest.max()) if len(latest) else "–"),
     }
     counts = status_counts(data)
-    parts = [t(f"report.count.{k}", lang, n=v) for k, v in counts.items()]
+    parts = [t(f"report.count.{k}" + ("_one" if v == 1 else ""), lang, n=v) for k, v in counts.items()]
     out["counts"] = t("report.s.counts", lang, n=sum(counts.values()), parts=join_words(parts, lang)) if parts else ""
     missing = s[s["latest_value"].isna()]
     out["no_data"] = (t("report.s.no_data", lang, n=len(missing), names=", ".join(missing["short_name"]))
@@ -248,7 +249,7 @@ def summary_sentences(data: ReportData) -> dict[str, object]:
     out["headline"] = [headline_sentence(r, data) for _, r in data.headline.iterrows()]
     out["gains"] = [
         t("report.s.gain", lang, name=r["short_name"], move=_movement(r, lang),
-          rel=i18n.fmt_value(100 * r["_rel"], "%", lang, 0))
+          rel=i18n.fmt_value(100 * (r["latest_value"] - r["base_value"]) / abs(r["base_value"]), "%", lang, 0, signed=True))
         for r in largest_gains(data)
     ]  # fmt: skip
     out["behind"] = [
@@ -314,7 +315,8 @@ def chart_specs(data: ReportData) -> dict[str, Chart]:
     merged = data.nation.merge(data.summary[["indicator_code", "pillar_code"]], on="indicator_code")
     counts = merged.groupby(["pillar_code", "status"]).size().rename("n").reset_index().rename(columns={"pillar_code": "category"})
     categories = [(p.pillar_code, f"{p.pillar_code}. {p.name}") for p in data.pillars.itertuples()]
-    fig = charts.status_stack(counts, lang=lang, title="", categories=categories, source=t("pillars.source", lang), demo=demo)
+    fig = for_print(charts.status_stack(counts, lang=lang, title="", categories=categories, source=t("pillars.source", lang),
+                                        demo=demo))
     details = "; ".join(f"{lab}: " + ", ".join(f"{status_label(r.status, lang)} {r.n}" for r in counts[counts["category"] == code].itertuples())
                         for code, lab in categories)  # fmt: skip
     out["counts"] = Chart(fig, t("report.cap.counts", lang), t("report.alt.counts", lang, details=details))
@@ -323,13 +325,27 @@ def chart_specs(data: ReportData) -> dict[str, Chart]:
         rows = merged[merged["pillar_code"] == p.pillar_code].assign(label=lambda d: d["indicator_code"].map(labels))
         if rows.empty:
             continue
-        fig = charts.progress_bullets(rows[["label", "status", "achieved_share", "expected_share"]], lang=lang, title="",
-                                      source=t("pillars.source", lang), demo=demo)  # fmt: skip
+        fig = for_print(charts.progress_bullets(rows[["label", "status", "achieved_share", "expected_share"]], lang=lang,
+                                                title="", source=t("pillars.source", lang), demo=demo), right=60)
         details = "; ".join(f"{r['label']}: {way_text(r, lang)}, {status_label(r['status'], lang)}"
                             for _, r in rows.iterrows())  # fmt: skip
         out[f"pillar:{p.pillar_code}"] = Chart(fig, t("report.fig.pillar", lang, code=p.pillar_code),
                                               t("report.alt.pillar", lang, details=details))
     return out
+
+
+def for_print(fig, *, right: int | None = None):
+    """A copy of a chart for the page: drawn narrower than on screen, so the legend may take a second row; the
+    empty title line (the caption titles the chart) gives it room, and the demo mark moves up with it."""
+    spec = fig.to_dict()
+    layout = spec["layout"]
+    layout["margin"] = {**layout.get("margin", {}), "t": layout.get("margin", {}).get("t", 70) + 22}
+    if right is not None:
+        layout["margin"]["r"] = right
+    for ann in layout.get("annotations", []):
+        if ann.get("yanchor") == "bottom" and ann.get("bordercolor"):  # the demo mark (charts.mark_annotation)
+            ann["yshift"] = ann.get("yshift", 0) + 22
+    return spec
 
 
 def render(figures: list[Chart]) -> None:
@@ -402,7 +418,7 @@ class Writer:
         small.paragraph_format.space_after = Pt(10)
         cell = styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
         cell.base_style = normal
-        cell.font.size = Pt(9)
+        cell.font.size = Pt(8.5)
         cell.paragraph_format.space_after = Pt(0)
 
     def _page(self, demo: bool) -> None:
@@ -477,6 +493,8 @@ class Writer:
             self.n_figures += 1
             n, label, seq = self.n_figures, t("report.label.figure", self.lang), "Figure"
         p = self.styled("Caption")
+        if kind != "table":
+            p.paragraph_format.keep_with_next = False  # under its figure: it need not stay with what follows
         p.add_run(label + " ")
         _field(p, f"SEQ {seq} \\* ARABIC", str(n))
         p.add_run(". " + text)
@@ -497,8 +515,9 @@ class Writer:
             table.columns[j].width = Cm(w * scale)
         for i, values in enumerate([header, *rows]):
             row = table.rows[i]
+            _row_flag(row, "w:cantSplit")  # a row never breaks across pages
             if i == 0:
-                _repeat_header(row)
+                _row_flag(row, "w:tblHeader")  # the header row repeats on each page
             cells = row.cells
             for j, value in enumerate(values):
                 cell = cells[j]
@@ -508,9 +527,12 @@ class Writer:
                 for k, line in enumerate(str(value).split("\n")):
                     if k:
                         p = self.styled("TableText", cell)
-                    _inline(p, line, bold=i == 0, italic=(i - 1) in emphasis)
+                    _inline(p, line, bold=i == 0, italic=(i - 1) in emphasis, size=8 if i == 0 else None)
                 if i == 0:
                     _shade(cell, HEADER_FILL)
+                if i < len(rows) and len(rows) <= KEEP_TOGETHER_ROWS:
+                    for par in cell.paragraphs:  # a short table stays on one page with its caption
+                        par.paragraph_format.keep_with_next = True
         return table
 
     def picture(self, chart: Chart) -> None:
@@ -632,11 +654,10 @@ def _field(p, instr: str, cached: str, *, size: int | None = None) -> None:
     _field_end(p)
 
 
-def _repeat_header(row) -> None:
-    trpr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
+def _row_flag(row, tag: str) -> None:
+    el = OxmlElement(tag)
     el.set(qn("w:val"), "true")
-    trpr.append(el)
+    row._tr.get_or_add_trPr().append(el)
 
 
 def _shade(cell, fill: str) -> None:
@@ -713,7 +734,7 @@ def _counts_table(w: Writer, data: ReportData) -> None:
     rows.append([t("report.col.total", lang), *[str(int((merged["status"] == s).sum())) for s in shown], str(len(merged))])
     w.caption("table", t("report.cap.counts", lang))
     w.table([t("col.pillar", lang), *[status_label(s, lang) for s in shown], t("report.col.total", lang)], rows,
-            [4.6, *[11.4 / (len(shown) + 1)] * (len(shown) + 1)], emphasis={len(rows) - 1})  # fmt: skip
+            [3.6, *[11.2 / len(shown)] * len(shown), 1.2], emphasis={len(rows) - 1})  # fmt: skip
     w.source(t("report.source_status", lang))
 
 
@@ -726,12 +747,12 @@ def _indicator_rows(data: ReportData, codes: list[str]) -> list[list[str]]:
         base = "–" if pd.isna(r["base_year"]) else f"{int(r['base_year'])}: {fmt(r['base_value'], r, lang, unit=False)}"
         latest = "–" if pd.isna(r["latest_year"]) else f"{int(r['latest_year'])}: {fmt(r['latest_value'], r, lang, unit=False)}"
         if pd.notna(r["latest_status"]) and r["latest_status"] != "final":
-            latest += f" ({t('value.status.' + r['latest_status'], lang)})"
+            latest += f"\n({t('value.status.' + r['latest_status'], lang)})"
         if r["latest_estimated"]:
             latest += " †"
         way = way_text(a, lang)
         target = targets.fmt(r["target_value"], r["target_upper"], r["target_type"], r["unit"], lang, int(r["decimals"]), with_unit=False)
-        out.append([r["short_name"], r["unit"], base, latest, target, way, status_label(data.status_of(r["indicator_code"]), lang)])
+        out.append([r["short_name"], r["unit"].replace("/", "/\u200b"), base, latest, target, way, status_label(data.status_of(r["indicator_code"]), lang)])
     return out
 
 
@@ -740,10 +761,10 @@ def _indicator_table(w: Writer, data: ReportData, codes: list[str], caption: str
     w.caption("table", caption)
     header = [t("col.indicator", lang), t("col.unit", lang), t("report.col.base", lang), t("report.col.latest", lang),
               t("report.col.target", lang), t("report.col.way", lang), t("report.col.status", lang)]  # fmt: skip
-    w.table(header, _indicator_rows(data, codes), [3.6, 2.0, 2.0, 2.4, 1.9, 1.8, 2.3])
+    w.table(header, _indicator_rows(data, codes), [3.0, 2.1, 1.6, 2.6, 1.8, 2.0, 2.9])
     rows = data.summary[data.summary["indicator_code"].isin(codes)]
     credit = "; ".join(dict.fromkeys(s for s in rows["latest_source"].fillna(rows["source"]) if isinstance(s, str) and s))
-    w.source(t("report.source", lang, source=credit) + " " + t("report.source_status", lang)
+    w.source(t("report.source", lang, source=credit) + ". " + t("report.source_status", lang)
              + (" † " + t("mark.estimated", lang) + "." if rows["latest_estimated"].any() else ""))  # fmt: skip
 
 
@@ -759,7 +780,7 @@ def _pillars(w: Writer, data: ReportData, charts_by_key: dict[str, Chart], numbe
         statuses = [data.status_of(c) for c in codes]
         found = {s: statuses.count(s) for s in progress.STATUSES if s in statuses}
         parts = join_words([f"{status_label(s, lang)} {n}" for s, n in found.items()], lang) or "–"
-        w.para(t("report.pillar_intro", lang, n=len(codes), parts=parts))
+        w.para(t("report.pillar_intro", lang, n=len(codes), parts=parts)).paragraph_format.keep_with_next = True
         _indicator_table(w, data, codes, t("report.cap.pillar", lang, code=p.pillar_code))
         chart = charts_by_key.get(f"pillar:{p.pillar_code}")
         if chart is not None:
@@ -793,7 +814,7 @@ def _ministries(w: Writer, data: ReportData, number: int) -> None:
         w.caption("table", t("report.cap.ministry", lang, ministry=abbr))
         w.table([t("col.indicator", lang), t("col.latest", lang), t("report.col.way", lang),
                  t("col.progress", lang) + " (" + t("chart.nation", lang) + ")", t("ministries.behind_col", lang)],
-                rows, [4.0, 2.6, 2.0, 2.6, 4.8])  # fmt: skip
+                rows, [3.4, 2.3, 2.0, 2.6, 5.7])  # fmt: skip
         w.source(t("report.source_status", lang))
 
 
@@ -931,7 +952,7 @@ def _annex_a(w: Writer, data: ReportData) -> None:
         ])  # fmt: skip
     w.caption("table", t("report.cap.annex", lang))
     w.table([t("col.indicator", lang), t("report.col.definition", lang), t("report.col.values", lang),
-             t("report.col.target_cite", lang), t("report.col.status", lang)], rows, [3.4, 5.4, 2.7, 2.8, 1.7])  # fmt: skip
+             t("report.col.target_cite", lang), t("report.col.status", lang)], rows, [3.2, 4.8, 2.6, 3.7, 1.7])  # fmt: skip
     w.source(t("report.source_status", lang))
 
 

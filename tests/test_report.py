@@ -144,7 +144,8 @@ def test_summary_figures_are_the_overviews(use_fixture, lang):
     # the counts sentence: the status engine's national counts
     counts = status.assessments("nation", "34")["status"].value_counts()
     sentence = t("report.s.counts", lang, n=int(counts.sum()), parts=report.join_words(
-        [t(f"report.count.{s}", lang, n=int(counts[s])) for s in progress.STATUSES if s in counts.index], lang))
+        [t(f"report.count.{s}" + ("_one" if counts[s] == 1 else ""), lang, n=int(counts[s]))
+         for s in progress.STATUSES if s in counts.index], lang))
     assert sentence in text
 
 

@@ -102,6 +102,13 @@ MESSAGES = {
     "report.count.limited": {"vi": "{n} chỉ tiêu tiến bộ hạn chế", "en": "{n} made limited progress"},
     "report.count.deteriorating": {"vi": "{n} chỉ tiêu đang xấu đi", "en": "{n} are deteriorating"},
     "report.count.insufficient": {"vi": "{n} chỉ tiêu chưa đủ số liệu để đánh giá", "en": "{n} lack the data to be assessed"},
+    # one indicator (English verbs agree; Vietnamese reads the same)
+    "report.count.achieved_one": {"vi": "1 chỉ tiêu đã đạt mục tiêu", "en": "1 has achieved the target"},
+    "report.count.on_track_one": {"vi": "1 chỉ tiêu đúng tiến độ", "en": "1 is on track"},
+    "report.count.accelerate_one": {"vi": "1 chỉ tiêu cần đẩy nhanh", "en": "1 needs acceleration"},
+    "report.count.limited_one": {"vi": "1 chỉ tiêu tiến bộ hạn chế", "en": "1 made limited progress"},
+    "report.count.deteriorating_one": {"vi": "1 chỉ tiêu đang xấu đi", "en": "1 is deteriorating"},
+    "report.count.insufficient_one": {"vi": "1 chỉ tiêu chưa đủ số liệu để đánh giá", "en": "1 lacks the data to be assessed"},
     "report.and": {"vi": "và", "en": "and"},
     "report.s.no_data": {
         "vi": "{n} chỉ tiêu chưa có số liệu cả nước: {names}.",
@@ -117,7 +124,7 @@ MESSAGES = {
     "report.s.gap": {"vi": "còn cách mục tiêu {gap}", "en": "{gap} from the target"},
     "report.s.no_target": {"vi": "không có mục tiêu", "en": "no target set"},
     "report.s.gains_intro": {"vi": "Cải thiện lớn nhất kể từ năm gốc:", "en": "The largest gains since the base year:"},
-    "report.s.gain": {"vi": "{name} {move} ({rel} theo chiều tốt)", "en": "{name} {move} ({rel} in the desired direction)"},
+    "report.s.gain": {"vi": "{name} {move} ({rel})", "en": "{name} {move} ({rel})"},
     "report.s.no_gains": {"vi": "Chưa có chỉ tiêu nào cải thiện so với năm gốc.", "en": "No indicator has improved on its base year yet."},
     "report.s.behind_intro": {
         "vi": "Các tỉnh, thành chậm nhất: thường nằm trong ba tỉnh chậm nhất của một chỉ tiêu (như trang Theo bộ "
