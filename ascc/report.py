@@ -503,7 +503,8 @@ class Writer:
         if text:
             self.para(text, style="Source")
 
-    def table(self, header: list[str], rows: list[list[str]], widths: list[float], *, emphasis: set[int] = frozenset()):
+    def table(self, header: list[str], rows: list[list[str]], widths: list[float], *, emphasis: set[int] = frozenset(),
+              keep: bool = True):  # fmt: skip
         """A native table: header row repeated on each page and shaded, 9 pt text, fixed column widths (cm);
         rows listed in ``emphasis`` in italics (aggregates above the provinces)."""
         table = self.doc.add_table(rows=1 + len(rows), cols=len(header))
@@ -530,7 +531,7 @@ class Writer:
                     _inline(p, line, bold=i == 0, italic=(i - 1) in emphasis, size=8 if i == 0 else None)
                 if i == 0:
                     _shade(cell, HEADER_FILL)
-                if i < len(rows) and len(rows) <= KEEP_TOGETHER_ROWS:
+                if keep and i < len(rows) and len(rows) <= KEEP_TOGETHER_ROWS:
                     for par in cell.paragraphs:  # a short table stays on one page with its caption
                         par.paragraph_format.keep_with_next = True
         return table
@@ -836,7 +837,7 @@ def _regions(w: Writer, data: ReportData, number: int) -> None:
     first_year, first = data.rankings[codes[0]][0], data.rankings[codes[0]][1]
     header = [t("col.province", lang)] + [f"{info.loc[c, 'short_name']} ({info.loc[c, 'unit']}), {data.rankings[c][0]}" for c in codes]
     header.append(t("report.col.behind", lang))
-    widths = [3.4] + [10.4 / len(codes)] * len(codes) + [2.2]
+    widths = [2.8] + [11.5 / len(codes)] * len(codes) + [1.7]
     for k, reg in enumerate(data.regions.itertuples(), start=1):
         w.heading(f"{number}.{k}. {reg.name}", 2)
         provinces = first[first["region_code"] == reg.region_code]
@@ -952,7 +953,8 @@ def _annex_a(w: Writer, data: ReportData) -> None:
         ])  # fmt: skip
     w.caption("table", t("report.cap.annex", lang))
     w.table([t("col.indicator", lang), t("report.col.definition", lang), t("report.col.values", lang),
-             t("report.col.target_cite", lang), t("report.col.status", lang)], rows, [3.2, 4.8, 2.6, 3.7, 1.7])  # fmt: skip
+             t("report.col.target_cite", lang), t("report.col.status", lang)], rows, [3.0, 4.4, 2.6, 3.7, 2.3],
+            keep=False)  # fmt: skip
     w.source(t("report.source_status", lang))
 
 
