@@ -74,6 +74,7 @@ TEXT_WIDTH_CM = 16.0  # A4 (21 cm) less margins of 3 cm (left) and 2 cm (right)
 # rendered at 3x: about 320 dpi at that width.
 CHART_PX = 720
 CHART_SCALE = 3
+CELL_MARGIN_TWIPS = 57  # 0.1 cm
 KEEP_TOGETHER_ROWS = 20  # tables up to this many rows are kept on one page
 BEHIND = ("accelerate", "limited", "deteriorating")
 MINISTRY_DATE = dt.date(2025, 7, 1)  # the assignment after the March 2025 merger, as the Ministries page shows
@@ -308,8 +309,9 @@ class Chart:
 
 
 def chart_specs(data: ReportData) -> dict[str, Chart]:
-    """The report's charts (few, for speed): status counts by characteristic, and per characteristic the
-    share of the way covered against what is expected by now (the Pillars and Ministries pages' charts)."""
+    """The report's charts (few, for speed): status counts by characteristic, and per characteristic with a
+    target to reach the share of the way covered against what is expected by now (the Pillars and Ministries
+    pages' charts)."""
     lang, demo = data.lang, data.info.is_demo
     out: dict[str, Chart] = {}
     merged = data.nation.merge(data.summary[["indicator_code", "pillar_code"]], on="indicator_code")
@@ -323,8 +325,8 @@ def chart_specs(data: ReportData) -> dict[str, Chart]:
     labels = _short_names(data)
     for p in data.pillars.itertuples():
         rows = merged[merged["pillar_code"] == p.pillar_code].assign(label=lambda d: d["indicator_code"].map(labels))
-        if rows.empty:
-            continue
+        if rows["achieved_share"].isna().all():
+            continue  # no indicator with a way to a target: the chart would show no bar (and costs a render)
         fig = for_print(charts.progress_bullets(rows[["label", "status", "achieved_share", "expected_share"]], lang=lang,
                                                 title="", source=t("pillars.source", lang), demo=demo), right=60)
         details = "; ".join(f"{r['label']}: {way_text(r, lang)}, {status_label(r['status'], lang)}"
@@ -511,6 +513,7 @@ class Writer:
         table.style = self.doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
+        _cell_margins(table, CELL_MARGIN_TWIPS)
         scale = min(1.0, TEXT_WIDTH_CM / sum(widths))
         for j, w in enumerate(widths):
             table.columns[j].width = Cm(w * scale)
@@ -655,6 +658,23 @@ def _field(p, instr: str, cached: str, *, size: int | None = None) -> None:
     _field_end(p)
 
 
+def _cell_margins(table, twips: int) -> None:
+    """Narrower left and right cell margins than Word's 0.19 cm: long words fit narrow columns."""
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(twips))
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    tbl_pr = table._tbl.tblPr
+    # Schema order: ... tblLayout, tblCellMar, tblLook.
+    look = tbl_pr.find(qn("w:tblLook"))
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        tbl_pr.append(margins)
+
+
 def _row_flag(row, tag: str) -> None:
     el = OxmlElement(tag)
     el.set(qn("w:val"), "true")
@@ -762,7 +782,7 @@ def _indicator_table(w: Writer, data: ReportData, codes: list[str], caption: str
     w.caption("table", caption)
     header = [t("col.indicator", lang), t("col.unit", lang), t("report.col.base", lang), t("report.col.latest", lang),
               t("report.col.target", lang), t("report.col.way", lang), t("report.col.status", lang)]  # fmt: skip
-    w.table(header, _indicator_rows(data, codes), [3.0, 2.1, 1.6, 2.6, 1.8, 2.0, 2.9])
+    w.table(header, _indicator_rows(data, codes), [2.9, 2.0, 1.6, 2.5, 2.2, 1.8, 3.0])
     rows = data.summary[data.summary["indicator_code"].isin(codes)]
     credit = "; ".join(dict.fromkeys(s for s in rows["latest_source"].fillna(rows["source"]) if isinstance(s, str) and s))
     w.source(t("report.source", lang, source=credit) + ". " + t("report.source_status", lang)
@@ -781,7 +801,7 @@ def _pillars(w: Writer, data: ReportData, charts_by_key: dict[str, Chart], numbe
         statuses = [data.status_of(c) for c in codes]
         found = {s: statuses.count(s) for s in progress.STATUSES if s in statuses}
         parts = join_words([f"{status_label(s, lang)} {n}" for s, n in found.items()], lang) or "–"
-        w.para(t("report.pillar_intro", lang, n=len(codes), parts=parts)).paragraph_format.keep_with_next = True
+        w.para(t("report.pillar_intro" + ("_one" if len(codes) == 1 else ""), lang, n=len(codes), parts=parts)).paragraph_format.keep_with_next = True
         _indicator_table(w, data, codes, t("report.cap.pillar", lang, code=p.pillar_code))
         chart = charts_by_key.get(f"pillar:{p.pillar_code}")
         if chart is not None:
@@ -837,7 +857,7 @@ def _regions(w: Writer, data: ReportData, number: int) -> None:
     first_year, first = data.rankings[codes[0]][0], data.rankings[codes[0]][1]
     header = [t("col.province", lang)] + [f"{info.loc[c, 'short_name']} ({info.loc[c, 'unit']}), {data.rankings[c][0]}" for c in codes]
     header.append(t("report.col.behind", lang))
-    widths = [2.8] + [11.5 / len(codes)] * len(codes) + [1.7]
+    widths = [2.6] + [11.5 / len(codes)] * len(codes) + [1.9]
     for k, reg in enumerate(data.regions.itertuples(), start=1):
         w.heading(f"{number}.{k}. {reg.name}", 2)
         provinces = first[first["region_code"] == reg.region_code]

@@ -185,6 +185,7 @@ MESSAGES = {
         "vi": "{n} chỉ tiêu; tình trạng cả nước: {parts}.",
         "en": "{n} indicators; national status: {parts}.",
     },
+    "report.pillar_intro_one": {"vi": "1 chỉ tiêu; tình trạng cả nước: {parts}.", "en": "1 indicator; national status: {parts}."},
     "report.pillar_none": {"vi": "Đặc tính này chưa có chỉ tiêu trong bộ dữ liệu.", "en": "This characteristic has no indicator in the dataset."},
     "report.ministry_intro": {
         "vi": "Phân công bộ chủ trì từ ngày 01/7/2025 (sau khi sắp xếp các bộ ngày 01/3/2025), như trang Theo bộ chủ trì.",
