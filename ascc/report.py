@@ -25,8 +25,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import io
 import logging
+import os
 import re
 import sys
 import tempfile
@@ -350,25 +352,66 @@ def for_print(fig, *, right: int | None = None):
     return spec
 
 
+CHART_CACHE_FILES = 256  # rendered charts kept (newest first) in the cache folder's report-charts/
+
+
+def _chart_key(spec: dict) -> str:
+    """A fingerprint of a chart's figure and picture size: the same figure is never drawn twice."""
+    import plotly.io as pio
+
+    text = pio.to_json(spec, validate=False) + f"|{CHART_PX}|{CHART_SCALE}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
 def render(figures: list[Chart]) -> None:
-    """Draw every chart to PNG in one Kaleido batch (one browser start); leaves ``png`` None on failure."""
+    """Draw every chart to PNG in one Kaleido batch (one browser start); leaves ``png`` None on failure.
+
+    Pictures are kept by a fingerprint of their figure in the cache folder (settings.cache_dir()), so building
+    the same report again (another click, the other language's shared figures) starts no browser."""
     if not figures or export.browser_path() is None:
+        return
+    folder = settings.cache_dir() / "report-charts"
+    keys = [_chart_key(c.fig) for c in figures]
+    todo = []
+    for c, key in zip(figures, keys, strict=True):
+        try:
+            c.png = (folder / f"{key}.png").read_bytes()
+        except OSError:
+            todo.append((c, key))
+    if not todo:
         return
     try:
         import kaleido
 
         opts = {"format": "png", "width": CHART_PX, "scale": CHART_SCALE}
         with tempfile.TemporaryDirectory(prefix="ascc-report-") as tmp:
-            paths = [Path(tmp) / f"{i}.png" for i in range(len(figures))]
+            paths = [Path(tmp) / f"{key}.png" for _, key in todo]
             # MathJax off: the charts have no formulas, and Kaleido would otherwise fetch it from a CDN.
             kaleido.write_fig_from_object_sync(
-                [{"fig": c.fig, "path": p, "opts": opts} for c, p in zip(figures, paths, strict=True)],
+                [{"fig": c.fig, "path": p, "opts": opts} for (c, _), p in zip(todo, paths, strict=True)],
                 kopts={"mathjax": False},
             )
-            for c, p in zip(figures, paths, strict=True):
+            for (c, key), p in zip(todo, paths, strict=True):
                 c.png = p.read_bytes()
+                _keep(folder, key, c.png)
     except Exception as exc:  # the report keeps its tables when the browser path fails
         log.warning("report charts not rendered: %s", exc)
+        for c, _ in todo:
+            c.png = None
+
+
+def _keep(folder: Path, key: str, png: bytes) -> None:
+    """Store a rendered chart (written aside, then renamed: a reader never sees half a file); keep the newest."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f".{key}.{threading.get_ident()}.tmp"
+        tmp.write_bytes(png)
+        os.replace(tmp, folder / f"{key}.png")
+        files = sorted(folder.glob("*.png"), key=lambda f: f.stat().st_mtime, reverse=True)
+        for old in files[CHART_CACHE_FILES:]:
+            old.unlink(missing_ok=True)
+    except OSError as exc:  # a cache that cannot be written only costs time
+        log.info("report chart not cached: %s", exc)
 
 
 # --- the document ------------------------------------------------------------------------------

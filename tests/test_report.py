@@ -173,7 +173,7 @@ def test_regions_mark_rebuilt_and_estimated_values_as_the_pages(use_fixture):
     assert t("mark.derived_note.mean", "en") in text
 
 
-def test_charts_are_pictures_with_alt_text_and_captions(use_fixture):
+def test_charts_are_pictures_with_alt_text_and_captions(use_fixture, monkeypatch):
     pytest.importorskip("kaleido")
     if export.browser_path() is None:
         pytest.skip("no Chrome/Chromium for Kaleido on this machine")
@@ -188,6 +188,21 @@ def test_charts_are_pictures_with_alt_text_and_captions(use_fixture):
         assert shape.width == pytest.approx(report.Cm(report.TEXT_WIDTH_CM), abs=10)
     figures = [p.text for p in doc.paragraphs if p.style.name == "Caption" and p.text.startswith("Hình ")]
     assert [f.split(".")[0] for f in figures] == [f"Hình {n}" for n in range(1, 5)]
+    # built again: the pictures come from the cache, no browser starts
+    import kaleido
+
+    monkeypatch.setattr(kaleido, "write_fig_from_object_sync", lambda *a, **k: pytest.fail("rendered twice"))
+    again = Document(io.BytesIO(report.build_report(lang="vi")))
+    assert [s._inline.graphic.graphicData.pic.blipFill.blip.embed for s in again.inline_shapes]
+    assert len(again.inline_shapes) == len(shapes)
+
+
+def test_without_a_browser_the_report_keeps_its_tables_and_says_so(use_fixture, monkeypatch):
+    monkeypatch.setenv(export.BROWSER_ENV, "/nonexistent/chromium")
+    doc = Document(io.BytesIO(report.build_report(lang="en")))
+    assert not doc.inline_shapes
+    assert t("report.no_charts", "en") in _all_text(doc)
+    assert not [p for p in doc.paragraphs if p.style.name == "Caption" and p.text.startswith("Figure")]
 
 
 def test_cli_writes_the_report_and_checks_its_arguments(use_fixture, tmp_path, capsys):
