@@ -230,7 +230,7 @@ def way_text(a, lang: str) -> str:
     Pillars and Ministries pages' figures), "–" when there is no way to cover (no target, or met at the base)."""
     if a is None or pd.isna(a["achieved_share"]):
         return "–"
-    pct = lambda v: i18n.fmt_value(100 * v, "%", lang, 0)  # noqa: E731
+    pct = lambda v: i18n.fmt_value(100 * v, "%", lang, 0).replace(" ", "\u00a0")  # noqa: E731  ("54 %" on one line)
     return pct(a["achieved_share"]) + (" / " + pct(a["expected_share"]) if pd.notna(a["expected_share"]) else "")
 
 
@@ -577,8 +577,8 @@ class Writer:
                     _inline(p, line, bold=i == 0, italic=(i - 1) in emphasis, size=8 if i == 0 else None)
                 if i == 0:
                     _shade(cell, HEADER_FILL)
-                if keep and i < len(rows) and len(rows) <= KEEP_TOGETHER_ROWS:
-                    for par in cell.paragraphs:  # a short table stays on one page with its caption
+                if keep and len(rows) <= KEEP_TOGETHER_ROWS:
+                    for par in cell.paragraphs:  # a short table stays on one page with its caption and source
                         par.paragraph_format.keep_with_next = True
         return table
 
