@@ -624,7 +624,14 @@ class Writer:
         placeholder._element.getparent().remove(placeholder._element)
         update = OxmlElement("w:updateFields")
         update.set(qn("w:val"), "true")
-        self.doc.settings.element.append(update)
+        settings_el = self.doc.settings.element
+        # Schema order: updateFields comes before these (Word rejects a settings part out of order).
+        after = [settings_el.find(qn(f"w:{tag}")) for tag in _AFTER_UPDATE_FIELDS]
+        anchor = next((el for el in after if el is not None), None)
+        if anchor is not None:
+            anchor.addprevious(update)
+        else:
+            settings_el.append(update)
 
     def page_break(self) -> None:
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -647,6 +654,10 @@ def _east_asian(element, font: str) -> None:
         fonts.attrib.pop(qn(attr), None)  # a theme font would win over the named one
 
 
+_AFTER_UPDATE_FIELDS = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
+                        "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+                        "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType",
+                        "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")
 # Style name -> id (the ids python-docx gives the styles of its template and those added here).
 _STYLE_IDS = {"Source": "Source", "Caption": "Caption", "List Bullet": "ListBullet", "Table Text": "TableText",
               "TOC Heading": "TOCHeading"}
@@ -826,10 +837,16 @@ def _indicator_table(w: Writer, data: ReportData, codes: list[str], caption: str
     header = [t("col.indicator", lang), t("col.unit", lang), t("report.col.base", lang), t("report.col.latest", lang),
               t("report.col.target", lang), t("report.col.way", lang), t("report.col.status", lang)]  # fmt: skip
     w.table(header, _indicator_rows(data, codes), [2.9, 2.0, 1.6, 2.5, 2.2, 1.8, 3.0])
+    w.source(_credit(data, codes, lang))
+
+
+def _credit(data: ReportData, codes: list[str], lang: str) -> str:
+    """The source line under a table of national values: the sources of the latest values shown (the
+    catalogue's where a value names none), the status method, and the † mark when a value is estimated."""
     rows = data.summary[data.summary["indicator_code"].isin(codes)]
     credit = "; ".join(dict.fromkeys(s for s in rows["latest_source"].fillna(rows["source"]) if isinstance(s, str) and s))
-    w.source(t("report.source", lang, source=credit) + ". " + t("report.source_status", lang)
-             + (" † " + t("mark.estimated", lang) + "." if rows["latest_estimated"].any() else ""))  # fmt: skip
+    return (t("report.source", lang, source=credit) + ". " + t("report.source_status", lang)
+            + (" † " + t("mark.estimated", lang) + "." if rows["latest_estimated"].any() else ""))  # fmt: skip
 
 
 def _pillars(w: Writer, data: ReportData, charts_by_key: dict[str, Chart], number: int) -> None:
@@ -872,6 +889,7 @@ def _ministries(w: Writer, data: ReportData, number: int) -> None:
             a = assessed.loc[r.indicator_code] if r.indicator_code in assessed.index else None
             s = summary.loc[r.indicator_code]
             latest = "–" if pd.isna(s["latest_year"]) else f"{fmt(s['latest_value'], s, lang)} ({int(s['latest_year'])})"
+            latest += " †" if bool(s["latest_estimated"]) else ""
             way = way_text(a, lang)
             rows.append([name, latest, way, status_label(data.status_of(r.indicator_code), lang),
                          "\n".join(behind.get(r.indicator_code, [])) or "–"])  # fmt: skip
@@ -879,7 +897,7 @@ def _ministries(w: Writer, data: ReportData, number: int) -> None:
         w.table([t("col.indicator", lang), t("col.latest", lang), t("report.col.way", lang),
                  t("col.progress", lang) + " (" + t("chart.nation", lang) + ")", t("ministries.behind_col", lang)],
                 rows, [3.4, 2.3, 2.0, 2.6, 5.7])  # fmt: skip
-        w.source(t("report.source_status", lang))
+        w.source(_credit(data, mine["indicator_code"].tolist(), lang))
 
 
 def _regions(w: Writer, data: ReportData, number: int) -> None:
