@@ -790,9 +790,9 @@ def _summary(w: Writer, data: ReportData, charts_by_key: dict[str, Chart], numbe
     w.heading(f"{number}.1. {t('report.h.headline', lang)}", 2)
     w.para(t("report.s.headline_intro", lang))
     w.bullets(text["headline"])
-    w.para(t("report.s.gains_intro", lang), bold=True)
+    w.para(t("report.s.gains_intro", lang), bold=True).paragraph_format.keep_with_next = True
     w.bullets(text["gains"] or [t("report.s.no_gains", lang)])
-    w.para(t("report.s.behind_intro", lang), bold=True)
+    w.para(t("report.s.behind_intro", lang), bold=True).paragraph_format.keep_with_next = True
     w.bullets(text["behind"] or [t("report.s.none_behind", lang)])
 
 
@@ -1063,9 +1063,9 @@ def _annex_b(w: Writer, data: ReportData) -> None:
                 [[r.name, r.members, names.get(r.assigned_region, r.assigned_region)] for r in data.split.itertuples()],
                 [3.5, 8.5, 4.0])  # fmt: skip
     w.heading(t("report.b.aggregates", lang), 2)
-    w.para(t("method.one_value_title", lang), bold=True)
+    w.para(t("method.one_value_title", lang), bold=True).paragraph_format.keep_with_next = True
     w.markdown(t("method.one_value", lang))
-    w.para(t("method.estimated_title", lang), bold=True)
+    w.para(t("method.estimated_title", lang), bold=True).paragraph_format.keep_with_next = True
     w.markdown(t("method.estimated", lang))
     w.heading(t("report.b.data", lang), 2)
     m = data.info.manifest
