@@ -26,6 +26,7 @@ pages = [
     st.Page("pages/methodology.py", title=t("page.methodology", lang), icon=":material/menu_book:", url_path="methodology"),
     st.Page("pages/data.py", title=t("page.data", lang), icon=":material/database:", url_path="data"),
     st.Page("pages/deck.py", title=t("page.deck", lang), icon=":material/slideshow:", url_path="deck"),
+    st.Page("pages/report.py", title=t("page.report", lang), icon=":material/description:", url_path="report"),
 ]
 nav = st.navigation(pages)
 shell.demo_notice(lang)

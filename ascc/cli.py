@@ -77,6 +77,22 @@ def _export_deck(args: argparse.Namespace) -> int:
     return cli_run(args)
 
 
+def _report_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=settings.LANGUAGES, default="vi", help="language of the report (default vi)")
+    parser.add_argument("--year", type=int, default=None, help="figures up to this year (default: the latest)")
+    parser.add_argument("--dataset", default=None,
+                        help="dataset folder name under the datasets folder, e.g. public or demo (default: the sidebar's default)")
+    parser.add_argument("--boundary", choices=("34", "63"), default="34", help="provincial boundary set (default 34)")
+    parser.add_argument("--no-charts", action="store_true", help="leave the charts out (no browser start)")
+    parser.add_argument("--out", type=Path, required=True, help="the .docx file to write")
+
+
+def _report(args: argparse.Namespace) -> int:
+    from ascc.report import cli_run  # python-docx, pandas and Kaleido only for this command
+
+    return cli_run(args)
+
+
 def _lang_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=settings.LANGUAGES, default="vi", help="language of messages (default vi)")
 
@@ -180,6 +196,11 @@ COMMANDS: dict[str, Command] = {
         help="build a PowerPoint deck (.pptx) for one indicator, by region or by province of a region",
         add_arguments=_export_deck_arguments,
         run=_export_deck,
+    ),
+    "report": Command(
+        help="build the report to the Prime Minister (.docx, Vietnamese or English) from a dataset",
+        add_arguments=_report_arguments,
+        run=_report,
     ),
     "init-dataset": Command(
         help="create an empty official dataset (reference tables, no results) to import real figures into",
