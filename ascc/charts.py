@@ -10,6 +10,7 @@ construction costs a few ms. Reference lines are shapes with explicit axis refer
 
 from __future__ import annotations
 
+import math
 import textwrap
 
 import numpy as np
@@ -229,24 +230,115 @@ def _figure(traces: list[dict], layout: dict, shapes: list[dict]) -> go.Figure:
     return go.Figure(data=traces, layout=layout)
 
 
-def presentation_copy(fig: go.Figure) -> go.Figure:
-    """A copy of a figure for a projector: larger type, a screen-filling height, the source footer lower.
+# Presentation mode lays every slide out for a 1920 x 1080 screen (the chart PRESENT_HEIGHT high under
+# the button row) and the browser zooms the whole slide to the screen it is on (ui.present): type grows
+# and shrinks with the screen, and nothing runs off it.
+PRESENT_WIDTH, PRESENT_HEIGHT = 1860, 900
+PRESENT_SCALE = 1.7  # page sizes -> projector sizes: title 17 -> 29 px, ticks 13 -> 22, legend 12 -> 20, source 11 -> 19
+PRESENT_LEGEND_PX = 17
+PRESENT_MAX_BARS = 24  # longer rankings are split over slides, so every name keeps a 20-px label (34 -> 2 x 17, 63 -> 3 x 21)
 
-    The figure itself is left as it is (finished figures are shared between reruns and sessions).
-    """
+
+def _scaled(node, k: float):
+    """A layout or trace dict with every font size, margin, shift, pad and marker size multiplied by k."""
+    if isinstance(node, dict):
+        out = {}
+        for key, value in node.items():
+            if key in ("size", "xshift", "yshift", "borderpad") and isinstance(value, int | float) and not isinstance(value, bool):
+                out[key] = value * k
+            elif key in ("margin", "pad") and isinstance(value, dict):
+                out[key] = {m: (v * k if isinstance(v, int | float) and m in "lrtb" else v) for m, v in value.items()}
+            else:
+                out[key] = _scaled(value, k)
+        return out
+    if isinstance(node, list | tuple):
+        return [_scaled(v, k) for v in node]
+    return node
+
+
+def presentation_copy(fig: go.Figure) -> go.Figure:
+    """A copy of a figure for a projector: every size scaled up for a 1920-pixel-wide slide, the height
+    of the slide's chart area. The figure itself is left as it is (finished figures are shared between
+    reruns and sessions)."""
     spec = fig.to_dict()
-    layout = spec["layout"]
-    layout["height"] = max(640, int((layout.get("height") or 400) * 1.2))
-    layout["font"] = {**layout.get("font", {}), "size": 16}
+    layout = _scaled(spec["layout"], PRESENT_SCALE)
+    layout.setdefault("font", {}).setdefault("size", 13 * PRESENT_SCALE)
+    layout["height"], layout["width"] = PRESENT_HEIGHT, PRESENT_WIDTH
+    if isinstance(layout.get("legend"), dict):  # 17 px: legible from the back, and three rows still fit
+        layout["legend"].setdefault("font", {})["size"] = PRESENT_LEGEND_PX
+    for axis in [k for k in layout if k.startswith(("xaxis", "yaxis"))]:
+        layout[axis].setdefault("tickfont", {}).setdefault("size", 13 * PRESENT_SCALE)
+    # One line for the title: the page may have wrapped it for a half-width column.
     title = layout.get("title", {})
-    layout["title"] = {**title, "font": {**title.get("font", {}), "size": 26}}
-    # The source footer sits below the (now larger) axis labels.
-    for ann in layout.get("annotations", []):
-        if ann.get("yshift") and ann["yshift"] < 0:
-            ann["yshift"] = ann["yshift"] * 1.35
-    margin = layout.get("margin", {})
-    layout["margin"] = {**margin, "b": (margin.get("b") or 60) + 16}
+    lines = str(title.get("text") or "").count("<br>")
+    if lines:
+        title["text"] = title["text"].replace("<br>", " ")
+        layout["margin"]["t"] = layout["margin"].get("t", 0) - 22 * PRESENT_SCALE * lines
+        for ann in layout.get("annotations", []):  # the demo mark sits on the title's last line
+            if ann.get("yref") == "paper" and ann.get("y") == 1 and ann.get("yshift"):
+                ann["yshift"] -= 22 * PRESENT_SCALE * lines
+    spec["layout"] = layout
+    spec["data"] = [_scaled(trace, PRESENT_SCALE) for trace in spec.get("data", [])]
+    for trace in spec["data"]:
+        if trace.get("type") == "bar":
+            trace["constraintext"] = "none"  # value labels keep their size on thin bars (a long ranking)
+    _fit_tile_labels(spec, fig)
     return go.Figure(spec)
+
+
+# Tile-map labels (ascc.maps trace names) and the smallest label worth showing on a projector.
+_TILE_LABELS, _ARCHIPELAGO_LABELS = "tile labels", "archipelago labels"
+_MIN_TILE_FONT = 12
+
+
+def _fit_tile_labels(spec: dict, page_fig: go.Figure) -> None:
+    """A tile map keeps square tiles, so on the slide its tiles grow or shrink with the height it gets:
+    the labels on them follow the tiles (not the type), and are left to the hover text when too small to
+    read from the back of a room (the 63 provinces); colours and the colour bar still carry the map."""
+    labels = [tr for tr in spec["data"] if tr.get("name") in (_TILE_LABELS, _ARCHIPELAGO_LABELS)]
+    if not labels:
+        return
+    page = page_fig.layout
+    page_plot = (page.height or 450) - (page.margin.t or 0) - (page.margin.b or 0)
+    margin = spec["layout"]["margin"]
+    ratio = (PRESENT_HEIGHT - margin.get("t", 0) - margin.get("b", 0)) / max(page_plot, 1)
+    for tr in labels:
+        size = tr.get("textfont", {}).get("size", 11 * PRESENT_SCALE) / PRESENT_SCALE * ratio
+        tr.setdefault("textfont", {})["size"] = size
+        if tr["name"] == _TILE_LABELS and size < _MIN_TILE_FONT:
+            tr["visible"] = False
+
+
+def presentation_slides(fig: go.Figure, of: str = "{i}/{n}") -> list[go.Figure]:
+    """The projector copies of a figure: one, or for a horizontal bar chart of more than
+    PRESENT_MAX_BARS categories (63 provinces), several showing consecutive windows of the same ranking,
+    "(1/2)" after the title; axes, reference lines and colours stay those of the whole ranking."""
+    big = presentation_copy(fig)
+    bars = [tr for tr in big.data if tr.type == "bar" and tr.orientation == "h" and tr.y is not None]
+    if not bars:
+        return [big]
+    order = big.layout.yaxis.categoryarray
+    categories = list(order) if order is not None and len(order) else list(dict.fromkeys(c for tr in bars for c in tr.y))
+    total = len(categories)
+    if total <= PRESENT_MAX_BARS:
+        return [big]
+    n = math.ceil(total / PRESENT_MAX_BARS)
+    size = math.ceil(total / n)
+    top_first = big.layout.yaxis.autorange == "reversed"  # else the last category is drawn at the top
+    out = []
+    for i in range(n):
+        # Category positions 0..total-1; each window runs down the screen from where the previous stopped.
+        if top_first:
+            lo, hi = i * size, min((i + 1) * size, total) - 1
+            window = [hi + 0.5, lo - 0.5]
+        else:
+            hi, lo = total - 1 - i * size, max(total - (i + 1) * size, 0)
+            window = [lo - 0.5, hi + 0.5]
+        part = go.Figure(big)
+        part.update_yaxes(range=window, autorange=False, categoryorder="array", categoryarray=categories)
+        part.update_layout(title_text=f"{big.layout.title.text} ({of.format(i=i + 1, n=n)})")
+        out.append(part)
+    return out
 
 
 def trend_chart(

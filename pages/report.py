@@ -12,6 +12,7 @@ lang = view.lang
 info = db.dataset_info()
 st.title(t("report.page_title", lang))
 st.caption(t("report.page_intro", lang))
+shell.stop_if_no_results(lang)  # a report of nothing would read as "no indicator is behind"
 if st.session_state.get("report_lang") not in i18n.LANGS:
     st.session_state["report_lang"] = lang  # the report's language starts as the screen's, then is its own
 report_lang = st.radio(t("report.lang", lang), list(i18n.LANGS), key="report_lang", horizontal=True,

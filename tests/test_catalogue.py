@@ -210,7 +210,7 @@ def test_a_new_indicator_from_a_file_then_its_figures_then_rollback(official, tm
     base = versions.current(official, "indicators")
     spec = write(tmp_path / "gov_index.csv", GOV_HEADER, GOV_ROW)
     assert run("indicators", "import", str(spec), "--dry-run", folder=official) == 0
-    assert "CHECKED: 1 indicators can be imported" in capsys.readouterr().out
+    assert "CHECKED: 1 indicator can be imported" in capsys.readouterr().out
     assert batches.read_log(official).empty
     assert run("indicators", "import", str(spec), folder=official, lang="vi") == 0
     out = capsys.readouterr().out

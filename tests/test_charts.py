@@ -136,12 +136,47 @@ def test_status_charts_and_heatmap_are_valid(use_fixture):
 def test_presentation_copy_enlarges_a_copy_and_leaves_the_figure(use_fixture):
     fig = charts.ranking_bar(_ranking(), lang="en", title="Ranking", unit="%", decimals=2, source="Test source", demo=True)
     before = fig.to_json()
-    big = charts.presentation_copy(fig).to_dict()["layout"]
+    big = _valid(charts.presentation_copy(fig))["layout"]
     assert fig.to_json() == before
-    assert big["height"] == max(640, int(fig.layout.height * 1.2)) and big["font"]["size"] == 16
-    assert big["title"]["font"]["size"] == 26 and big["title"]["text"] == "Ranking"
-    assert big["annotations"][0]["yshift"] == pytest.approx(-52 * 1.35)
-    assert big["margin"]["b"] == fig.layout.margin.b + 16
+    # a 1920 x 1080 slide: the chart area, and type legible from the back of a room (issue 14)
+    assert (big["width"], big["height"]) == (charts.PRESENT_WIDTH, charts.PRESENT_HEIGHT)
+    assert big["title"]["font"]["size"] >= 28 and big["title"]["text"] == "Ranking"
+    assert big["yaxis"]["tickfont"]["size"] >= 16 and big["xaxis"]["tickfont"]["size"] >= 16
+    assert big["legend"]["font"]["size"] >= 16
+    source = next(a for a in big["annotations"] if "Test source" in a["text"])
+    assert source["font"]["size"] >= 14
+    # the footer and title room grow with the type, so nothing overlaps
+    assert source["yshift"] == pytest.approx(fig.layout.annotations[0].yshift * charts.PRESENT_SCALE)
+    assert big["margin"]["t"] == pytest.approx(fig.layout.margin.t * charts.PRESENT_SCALE)
+
+
+def test_a_title_wrapped_for_a_column_is_one_line_on_a_slide(use_fixture):
+    fig = charts.trend_chart(_trend().query("area_id == 'VN'"), lang="en", title="Poverty rate, Viet Nam, 2016-2025 (%)",
+                             unit="%", decimals=1, source="s", demo=False, title_width=20)
+    assert "<br>" in fig.layout.title.text
+    big = charts.presentation_copy(fig).layout
+    assert "<br>" not in big.title.text and big.margin.t < fig.layout.margin.t * charts.PRESENT_SCALE
+
+
+@pytest.mark.parametrize("n, slides", [(10, 1), (24, 1), (34, 2), (63, 3)])
+def test_long_rankings_are_split_over_slides(n, slides):
+    names = [f"Province {i:02d}" for i in range(n)]
+    fig = go.Figure(go.Bar(x=list(range(n)), y=names, orientation="h"),
+                    layout={"title": {"text": "Ranking"}, "yaxis": {"categoryorder": "array", "categoryarray": names[::-1]}})
+    parts = charts.presentation_slides(fig)
+    assert len(parts) == slides
+    if slides == 1:
+        return
+    # consecutive windows from the top of the ranking down, every province on exactly one slide
+    seen = []
+    order = names[::-1]  # the category array: the last is drawn at the top
+    for i, part in enumerate(parts, start=1):
+        lo, hi = part.layout.yaxis.range
+        shown = [order[k] for k in range(len(order)) if lo < k < hi]
+        assert 0 < len(shown) <= charts.PRESENT_MAX_BARS
+        assert part.layout.title.text == f"Ranking ({i}/{slides})"
+        seen += shown[::-1]
+    assert seen == names
 
 
 def test_progress_bullets_never_leave_an_indicator_furthest_behind_empty(use_fixture):

@@ -116,7 +116,8 @@ def test_presentation_mode_one_chart_per_screen(use_fixture):
     at.button(key="present_next").click().run()
     assert plotly_figures(at)[0]["layout"]["title"]["text"] != first
     assert at.query_params["slide"] in ("2", ["2"])
-    assert any("DEMO DATA" in w.value for w in at.warning)  # the notice stays visible
+    # simulated data is still said on every slide: in the slide's own row (the banner would push the chart off)
+    assert any("DEMO DATA" in m.value for m in at.markdown if "present-demo" in m.value)
     at.button(key="present_exit").click().run()
     assert "present" not in at.query_params and len(plotly_figures(at)) == 3
 
@@ -158,3 +159,20 @@ def test_wording_a_user_reads(use_bundled):
     assert re.search(r"Số liệu đến ngày \d{1,2} tháng \d{1,2} năm \d{4}", shown), shown[:400]
     at = new_app("pages/pillars.py", lang="vi")
     assert "Tiến độ theo 5 đặc tính" in at.title[0].value
+
+
+def test_a_link_to_a_slide_opens_that_slide(use_fixture):
+    at = new_app(lang="en", present="1")
+    titles = []
+    while True:
+        titles.append(plotly_figures(at)[0]["layout"]["title"]["text"])
+        if at.button(key="present_next").proto.disabled:
+            break
+        at.button(key="present_next").click().run()
+    assert len(titles) >= 3
+    linked = new_app(lang="en", present="1", slide="3")
+    assert not linked.exception
+    assert plotly_figures(linked)[0]["layout"]["title"]["text"] == titles[2]
+    assert linked.query_params["slide"] in ("3", ["3"])
+    beyond = new_app(lang="en", present="1", slide="99")  # past the end: the last slide
+    assert plotly_figures(beyond)[0]["layout"]["title"]["text"] == titles[-1]

@@ -274,5 +274,5 @@ def view() -> state.ViewState:
 def demo_notice(lang: str) -> None:
     """A notice on every page while the dataset is simulated; it cannot be dismissed."""
     info = db.dataset_info()
-    if info.is_demo:
+    if info.is_demo and not present.active():  # a slide says it in its own row (ui.present.render)
         st.warning(t("demo.notice", lang), icon=":material/warning:")

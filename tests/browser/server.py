@@ -70,7 +70,9 @@ def wait_idle(page, timeout_ms: int = 60_000) -> None:
     # NOTE: right after page.goto the app is "notRunning" too, before its websocket has asked for the
     # first run; on a loaded machine that lasted beyond the pause below, and the charts check then passed
     # on an empty page. So wait for drawn content first.
-    page.wait_for_selector(f"{IDLE} [data-testid='stMain'] [data-testid='stElementContainer']", timeout=timeout_ms)
+    # (any visible element: in presentation mode the page's own output comes first, hidden)
+    page.locator(f"{IDLE} [data-testid='stMain'] [data-testid='stElementContainer'] >> visible=true").first.wait_for(
+        timeout=timeout_ms)
     page.wait_for_selector(IDLE, timeout=timeout_ms)
     page.wait_for_timeout(300)
     page.wait_for_selector(IDLE, timeout=timeout_ms)

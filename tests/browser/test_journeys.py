@@ -179,3 +179,45 @@ def test_data_page_catalogue_and_no_upload_without_sign_in(page, shots_dir, lang
         page.wait_for_timeout(300)
         assert page.locator("[data-testid='stFileUploader']").count() == 0
     assert_healthy(page)
+
+
+@pytest.mark.parametrize("width, height", [(1920, 1080), (1366, 768)])
+def test_presentation_slides_fit_the_screen_and_follow_the_arrow_keys(browser, app_url, shots_dir, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/regions?lang=vi&present=1&slide=2")
+        page.get_by_text(re.compile(r"^2 / \d+$")).wait_for(timeout=60_000)
+        page.wait_for_selector(".st-key-present_stage .js-plotly-plot .main-svg", timeout=60_000)
+
+        def boxes() -> dict:
+            return page.evaluate("""() => {
+              const r = e => { const b = e.getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom]; };
+              const stage = document.querySelector('.st-key-present_stage');
+              const buttons = [...stage.querySelectorAll('[data-testid="stButton"] button')].map(r);
+              return {plot: r(stage.querySelector('.js-plotly-plot')), title: r(stage.querySelector('.gtitle')),
+                      source: r([...stage.querySelectorAll('.annotation')].find(a => a.textContent.startsWith('Nguồn'))),
+                      xticks: r(stage.querySelector('.xtick') || stage.querySelector('.xaxislayer-above')),
+                      buttons_bottom: Math.max(...buttons.map(b => b[3])),
+                      title_px: parseFloat(getComputedStyle(stage.querySelector('.gtitle')).fontSize)};
+            }""")
+
+        b = boxes()
+        page.screenshot(path=str(shots_dir / f"6-present-fit-{width}.png"))
+        # the whole slide on the screen: title under the buttons, axis and source above the bottom edge
+        assert b["title"][1] >= b["buttons_bottom"] - 1, b
+        for part in ("plot", "title", "source", "xticks"):
+            assert b[part][2] <= width + 1 and b[part][3] <= height + 1, (part, b)
+        # the title is drawn at 28 px or more on the 1920 design, scaled with the screen
+        assert b["title_px"] >= 28
+        first = page.locator(".st-key-present_stage .gtitle").text_content()
+        page.keyboard.press("ArrowRight")
+        page.get_by_text(re.compile(r"^3 / \d+$")).wait_for(timeout=30_000)
+        page.wait_for_function("t => { const e = document.querySelector('.st-key-present_stage .gtitle');"
+                               " return e && e.textContent !== t; }", arg=first, timeout=30_000)
+        page.keyboard.press("ArrowLeft")
+        page.get_by_text(re.compile(r"^2 / \d+$")).wait_for(timeout=30_000)
+        page.wait_for_function("t => { const e = document.querySelector('.st-key-present_stage .gtitle');"
+                               " return e && e.textContent === t; }", arg=first, timeout=30_000)
+    finally:
+        context.close()
