@@ -1,11 +1,14 @@
-"""Tables derived from assessments for the status pages: heatmap matrix, counts, who is behind."""
+"""Tables derived from assessments for the status pages: heatmap matrix, counts, who is behind; the
+ministry merger in words (the Ministries page and the report)."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import numpy as np
 import pandas as pd
 
-from ascc import progress
+from ascc import i18n, progress
 
 
 def share_matrix(series: pd.DataFrame, assessed: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
@@ -110,4 +113,14 @@ def with_path_distance(assessed: pd.DataFrame) -> pd.DataFrame:
     return assessed.assign(
         path_value=path.where(achieved.notna()),
         shortfall=(expected - achieved) * span.abs(),
+    )
+
+
+def merger_lines(mergers: pd.DataFrame, lang: str) -> str:
+    """The March 2025 merger as a markdown list, each dated the day the successor took over (the day after
+    the old ministry's last, ``valid_to``), written out in the language."""
+    return "\n".join(
+        i18n.t("ministries.merger_line", lang, name=m.name, successor=m.successor_name,
+               date=i18n.fmt_date(m.valid_to + dt.timedelta(days=1), lang))
+        for m in mergers.itertuples()
     )

@@ -872,8 +872,7 @@ def _ministries(w: Writer, data: ReportData, number: int) -> None:
     lang = data.lang
     w.heading(f"{number}. {t('report.h.ministries', lang)}", 1)
     w.para(t("report.ministry_intro", lang))
-    w.markdown("\n".join(t("ministries.merger_line", lang, name=m.name, date=m.valid_to.strftime("%d/%m/%Y"),
-                           successor=m.successor_name) for m in data.mergers.itertuples()))  # fmt: skip
+    w.markdown(progress_views.merger_lines(data.mergers, lang))
     behind: dict[str, list[str]] = {}
     for code, area, s in zip(data.worst["indicator_code"], data.worst["area_id"], data.worst["status"], strict=True):
         behind.setdefault(code, []).append(f"{data.area_names.get(area, area)} ({status_label(s, lang)})")

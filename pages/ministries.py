@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from ascc import charts, db, figcache, i18n, lookups, progress, progress_views, status
+from ascc import charts, db, figcache, lookups, progress, progress_views, status
 from ascc.i18n import t
 from ui import downloads, ministries_ui, present, shell, status_ui
 
@@ -91,8 +91,7 @@ for r in ranking.itertuples():
 
 # 5/ WHAT CHANGED IN MARCH 2025
 with st.expander(t("ministries.merger_title", lang), expanded=False):
-    st.markdown("\n".join(t("ministries.merger_line", lang, name=m.name, date=i18n.fmt_date(m.valid_to + dt.timedelta(days=1), lang), successor=m.successor_name)
-                          for m in mergers.itertuples()))
+    st.markdown(progress_views.merger_lines(mergers, lang))
     moved = leads[leads["previous_code"].notna()]
     if len(moved) and not before:
         st.markdown(t("ministries.moved_intro", lang))

@@ -224,3 +224,9 @@ def test_report_page_offers_the_download(use_fixture):
     assert button.proto.deferred_file_id  # built when clicked, not on every run
     at.radio(key="report_lang").set_value("vi").run()
     assert "Tóm tắt" in "\n".join(m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize("lang, date", [("vi", "1 tháng 3 năm 2025"), ("en", "1 March 2025")])
+def test_the_ministry_merger_is_dated_as_on_the_ministries_page(use_fixture, lang, date):
+    text = "\n".join(p.text for p in _doc(lang).paragraphs)
+    assert date in text and "28/02/2025" not in text
