@@ -91,6 +91,12 @@ def separators(lang: str) -> str:
     return ",." if lang == "vi" else ".,"
 
 
+def hollow_entry(name: str, color: str) -> dict:
+    """A legend-only entry saying what a hollow point means (preliminary, or rebuilt on the 34 provinces)."""
+    return dict(type="scatter", x=[None], y=[None], mode="markers", name=name, hoverinfo="skip", showlegend=True,
+                marker=dict(size=9, color="white", line=dict(color=color, width=2)))
+
+
 def legend_entry(name: str, color: str, dash: str = "solid") -> dict:
     """A legend entry (a trace without points) for a reference line drawn as a shape."""
     return dict(type="scatter", x=[None], y=[None], mode="lines", name=name,
@@ -420,6 +426,8 @@ def trend_chart(
     if boundary_change_year and len(years) and years.min() < boundary_change_year < (x_max or years.max()):
         shapes.append(vline(boundary_change_year, color=MUTED, width=1.5, dash="dashdot"))
         traces.append(legend_entry(i18n.t("chart.boundary_change", lang), MUTED, "dashdot"))
+    if prelim.any():
+        traces.append(hollow_entry(i18n.t("chart.hollow_prelim", lang), LINE))
     xaxis = dict(X_AXIS)
     if len(years):
         xaxis.update(range=[years.min() - 0.5, (x_max or years.max()) + 0.5], dtick=1, tickformat="d")
@@ -674,8 +682,10 @@ def multi_line(
     highlight: str | None = None,
     boundary_change_year: float | None = None,
     height: int = 420,
+    breaks: list[tuple[int, str]] | None = None,
 ) -> go.Figure:
-    """Several areas' series on one chart (e.g. a new province and the former provinces that formed it).
+    """Several areas' series on one chart (e.g. a new province and the former provinces that formed it),
+    with the indicator's series breaks (year, reason) marked.
 
     ``df`` has area_id, name, year, value and optionally derived. The ``highlight`` area is drawn
     thick and dark; rebuilt (derived) points are hollow.
@@ -702,6 +712,15 @@ def multi_line(
         shapes.append(vline(boundary_change_year, color=MUTED, width=1.5, dash="dashdot"))
         annotations.append(dict(x=boundary_change_year, y=1, yref="paper", xanchor="right", yanchor="top", showarrow=False,
                                 text=i18n.t("chart.boundary_change", lang), font=dict(size=11, color=MUTED)))  # fmt: skip
+    years = df["year"].to_numpy(int) if len(df) else np.array([], int)
+    for year, reason in breaks or []:
+        if len(years) and years.min() < year <= years.max():
+            shapes.append(vline(year - 0.5, color=BREAK, width=1.5, dash="dash"))
+            annotations.append(dict(x=year - 0.5, y=1, yref="paper", text=i18n.t("chart.series_break", lang),
+                                    hovertext=reason, showarrow=False, xanchor="left", yanchor="top",
+                                    font=dict(size=11, color=BREAK)))  # fmt: skip
+    if "derived" in df and df["derived"].fillna(False).astype(bool).any():
+        traces.append(hollow_entry(i18n.t("chart.hollow_rebuilt", lang), INK))
     layout = house_layout(title=title, source=source, lang=lang, demo=demo, height=height, annotations=annotations)
     layout.update(
         xaxis={**X_AXIS, "dtick": 1, "tickformat": "d"},

@@ -270,6 +270,8 @@ def _content_slide(prs, data: slides.SlideData, *, user_title, lang, demo, as_of
             legend_statuses = [s for s in progress.STATUSES if s in set(rows["progress"])]
         if data.chart == "map":
             notes.append(t("export.map_fallback", lang))
+    if data.chart == "line" and data.info.get("break_year"):  # the native chart cannot draw the break line
+        notes.append(t("export.note.break", lang, year=data.info["break_year"], reason=data.info.get("break_reason") or ""))
     if kind in ("national_trend", "province_trend", "region_trend") and (rows["status"] != "final").any():
         notes.append(t("export.note.hollow", lang))
     if rows.get("derived") is not None and bool(rows["derived"].any()):

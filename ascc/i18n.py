@@ -89,6 +89,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.preliminary": {"vi": "sơ bộ", "en": "preliminary"},
     "chart.source": {"vi": "Nguồn: {source}", "en": "Source: {source}"},
     "chart.series_break": {"vi": "Thay đổi phương pháp", "en": "Series break"},
+    "chart.hollow_prelim": {"vi": "Điểm rỗng: số liệu sơ bộ hoặc ước tính", "en": "Hollow point: preliminary or estimated"},
+    "chart.hollow_rebuilt": {"vi": "Điểm rỗng: tính lại theo địa giới 34 tỉnh (*)",
+                             "en": "Hollow point: rebuilt on the 34 provinces (*)"},
     "table.title": {"vi": "Tất cả chỉ tiêu", "en": "All indicators"},
     "table.caption": {
         "vi": "Giá trị cả nước. Năm gốc là năm bắt đầu kế hoạch (2016) hoặc năm đầu tiên có số liệu.",

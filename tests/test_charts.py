@@ -46,7 +46,7 @@ def test_trend_chart_marks_target_break_and_boundary_change(use_fixture):
     assert _texts(spec) == [t("chart.series_break", "en"), "Source: Test source", t("demo.mark", "en")]
     assert spec["layout"]["separators"] == ".,"
     target = t("chart.target", "en", year=2025) + ": 1.00%"
-    assert [tr["name"] for tr in spec["data"][1:]] == [target, t("chart.boundary_change", "en")]
+    assert [tr["name"] for tr in spec["data"][1:]] == [target, t("chart.boundary_change", "en"), t("chart.hollow_prelim", "en")]
 
 
 def test_a_long_title_in_a_narrow_chart_wraps_instead_of_running_under_the_demo_mark(use_fixture):
@@ -202,3 +202,17 @@ def test_progress_bullets_never_leave_an_indicator_furthest_behind_empty(use_fix
         assert texts[3] == "✔ " + t("status.achieved", lang)  # base already met: achieved, target exists
         assert list(marks["marker"]["symbol"]) == ["triangle-down", "circle-open", "triangle-down", "diamond"]
         assert spec["layout"]["separators"] == charts.separators(lang)
+
+
+def test_every_kind_of_mark_has_a_legend_entry(use_fixture):
+    # hollow points mean "preliminary" on a trend and "rebuilt" on the former-provinces chart: each says so
+    series = pd.DataFrame({"year": [2020, 2021, 2022], "value": [5.0, 4.0, 3.0], "status": ["final", "final", "preliminary"]})
+    trend = _valid(charts.trend_chart(series, lang="en", title="t", unit="%", decimals=1, source="s", demo=False))
+    assert "Hollow point: preliminary or estimated" in [tr.get("name") for tr in trend["data"]]
+    df = pd.DataFrame({"area_id": ["A", "A", "B", "B"], "name": ["New", "New", "Old", "Old"], "year": [2021, 2022] * 2,
+                       "value": [1.0, 2.0, 1.5, 2.5], "derived": [True, False, False, False]})
+    multi = _valid(charts.multi_line(df, lang="vi", title="t", unit="%", decimals=1, source="s", demo=False,
+                                     highlight="A", breaks=[(2022, "Chuẩn nghèo mới")]))
+    assert "Điểm rỗng: tính lại theo địa giới 34 tỉnh (*)" in [tr.get("name") for tr in multi["data"]]
+    assert any(sh["line"]["color"] == charts.BREAK for sh in multi["layout"]["shapes"])
+    assert "Thay đổi phương pháp" in [a["text"] for a in multi["layout"]["annotations"]]

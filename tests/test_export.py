@@ -386,3 +386,14 @@ def test_map_spec_keeps_its_region(use_fixture):
     national = export.map_figure(slides.fetch({**spec, "region": None}, "en"), height=600)
     assert national.layout.height == 600  # as tall as asked, as wide as the map's aspect
     assert len(next(t for t in national.data if t.name == "provinces").customdata) > len(rrd)
+
+
+@pytest.mark.parametrize("lang, words", [("en", "Method change from 2022"), ("vi", "Thay đổi phương pháp từ năm 2022")])
+def test_a_trend_slide_says_where_the_series_breaks(use_fixture, lang, words):
+    # The native chart cannot draw the break line (issue 14): the note under it names the year and reason.
+    prs = _open(export.build_deck([{"kind": "national_trend", "indicator": "POV"}], lang=lang, map_images=False))
+    note = _named(prs.slides[1], export.SHAPE_NOTE)[0].text_frame.text
+    assert words in note
+    water = _open(export.build_deck([{"kind": "national_trend", "indicator": "WATER"}], lang=lang, map_images=False))
+    notes = _named(water.slides[1], export.SHAPE_NOTE)
+    assert not notes or words not in notes[0].text_frame.text  # no break, no note

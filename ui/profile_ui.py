@@ -106,6 +106,7 @@ def former_history_chart(profile: pd.DataFrame, members: pd.DataFrame, area_id: 
         title=t("profile.history_chart", lang, name=p["short_name"]) + charts.unit_suffix(p["unit"]),
         unit=p["unit"], decimals=int(p["decimals"]), source=sources.credit(df, p["source"]), demo=demo, highlight=area_id,
         boundary_change_year=settings.NEW_BOUNDARY_FIRST_YEAR - 0.5,
+        breaks=[(int(b.year), b.reason) for b in db.run_query("series_breaks", lang=lang, codes=[code]).itertuples()],
     )  # fmt: skip
     return fig, df, p
 

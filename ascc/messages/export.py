@@ -59,6 +59,10 @@ MESSAGES = {
     "export.notes.key_numbers": {"vi": "Số liệu chính:", "en": "Key numbers:"},
     "export.notes.break": {"vi": "Thay đổi phương pháp năm {year}: {reason}", "en": "Series break in {year}: {reason}"},
     "export.notes.missing": {"vi": "{n} khu vực chưa có số liệu: {names}.", "en": "{n} areas without a value: {names}.", "en_one": "{n} area without a value: {names}."},
+    "export.note.break": {
+        "vi": "Thay đổi phương pháp từ năm {year} ({reason}): số liệu trước và sau không so sánh trực tiếp được.",
+        "en": "Method change from {year} ({reason}): figures before and after are not directly comparable.",
+    },
     "export.note.hollow": {"vi": "Điểm rỗng: số liệu sơ bộ hoặc ước tính.", "en": "Hollow points: preliminary or estimated."},
     "export.note.derived": {
         "vi": "Giá trị trước năm 2025 được tính lại theo địa giới 34 tỉnh từ số liệu các tỉnh cũ.",
