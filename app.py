@@ -29,6 +29,7 @@ pages = [
     st.Page("pages/report.py", title=t("page.report", lang), icon=":material/description:", url_path="report"),
 ]
 nav = st.navigation(pages)
+shell.house_style()
 shell.demo_notice(lang)
 if present.active():
     # The page runs as usual (its filters and data stay the same) but only its charts are shown,

@@ -75,5 +75,6 @@ for pair in [headline.iloc[i : i + 2] for i in range(0, len(headline), 2)]:
 st.subheader(t("table.title", lang))
 st.caption(t("table.caption", lang))
 status_ui.legend(lang)
-st.dataframe(widgets.indicator_table(summary, lang, statuses), hide_index=True, width="stretch",
-             height=36 * (len(summary) + 1) + 4)
+table = widgets.indicator_table(summary, lang, statuses)
+st.dataframe(table, hide_index=True, width="stretch", height=36 * (len(summary) + 1) + 4,
+             column_config=widgets.pinned_first(table))

@@ -4,7 +4,7 @@ import streamlit as st
 
 from ascc import db, sources, status
 from ascc.i18n import t
-from ui import commune_ui, deck_ui, present, profile_ui, shell, status_ui
+from ui import commune_ui, deck_ui, present, profile_ui, shell, status_ui, widgets
 
 # 1/ FILTERS
 view = shell.view()
@@ -36,12 +36,13 @@ tab_profile, tab_communes, tab_compare = profile_ui.tabs(lang)
 with tab_profile:
     # 4/ ALL INDICATORS
     status_ui.legend(lang)
+    table = profile_ui.profile_table(profile, trend, lang, statuses, area_id)
     st.dataframe(
-        profile_ui.profile_table(profile, trend, lang, statuses, area_id),
+        table,
         hide_index=True,
         width="stretch",
         height=36 * (len(profile) + 1) + 4,  # every indicator visible without an inner scrollbar
-        column_config=profile_ui.profile_column_config(lang),
+        column_config=widgets.pinned_first(table, profile_ui.profile_column_config(lang)),
     )
     if profile["latest_derived"].any():
         st.caption(t("mark.derived_note.any", lang))

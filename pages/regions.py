@@ -5,7 +5,7 @@ import streamlit as st
 
 from ascc import charts, db, figcache, settings, sources, status
 from ascc.i18n import t
-from ui import deck_ui, present, regions_ui, shell
+from ui import deck_ui, present, regions_ui, shell, widgets
 
 # 1/ FILTERS
 view = shell.view()
@@ -93,7 +93,8 @@ with left:
                           year=year, **about)
 with right:
     st.subheader(t("regions.summary_title", lang, year=year))
-    st.dataframe(regions_ui.summary_table(summary, lang, unit, dec), hide_index=True, width="stretch")
+    table = regions_ui.summary_table(summary, lang, unit, dec)
+    st.dataframe(table, hide_index=True, width="stretch", column_config=widgets.pinned_first(table))
     deck_ui.chart_actions({**spec, "kind": "region_compare"}, summary, lang=lang, filename=(code, year, "regions", part[0]),
                           unit=unit, source=credit["summary"], key="act_summary", year=year, **about)
     regions_ui.selection_bar(ranking, view, lang)

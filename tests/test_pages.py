@@ -176,3 +176,15 @@ def test_a_link_to_a_slide_opens_that_slide(use_fixture):
     assert linked.query_params["slide"] in ("3", ["3"])
     beyond = new_app(lang="en", present="1", slide="99")  # past the end: the last slide
     assert plotly_figures(beyond)[0]["layout"]["title"]["text"] == titles[-1]
+
+
+def test_wide_tables_keep_their_first_column_in_view(use_fixture):
+    # at 1366 px the Regions summary hid median, best and worst behind a scroll that also took the region away
+    import json
+
+    for page, query in (("pages/regions.py", {}), ("pages/overview.py", {}), ("pages/profile.py", {"area": "P34-08"})):
+        at = new_app(page, lang="en", **query)
+        table = at.dataframe[0]
+        config = json.loads(table.proto.columns)
+        first = str(table.value.columns[0])
+        assert config.get(first, {}).get("pinned") is True, (page, first, config)

@@ -271,6 +271,21 @@ def view() -> state.ViewState:
     return st.session_state.get("view") or state.ViewState()
 
 
+# The few rules the house look needs beyond Streamlit's theme. A card's label and change wrap rather than end in
+# "…" in a quarter-width column (1366 px: "Đi học đúng tuổi (TH, TH…" lost the school levels).
+HOUSE_CSS = """<style>
+[data-testid="stMetricLabel"] p, [data-testid="stMetricLabel"] > div, [data-testid="stMetricDelta"],
+[data-testid="stMetricDelta"] p, [data-testid="stMetricDelta"] > div {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+[data-testid="stMetricLabel"], [data-testid="stMetricDelta"] { height: auto !important; max-width: 100%; }
+</style>"""
+
+
+def house_style() -> None:
+    """The house rules (HOUSE_CSS), once per run before the page."""
+    st.html(HOUSE_CSS)
+
+
 def demo_notice(lang: str) -> None:
     """A notice on every page while the dataset is simulated; it cannot be dismissed."""
     info = db.dataset_info()

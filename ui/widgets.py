@@ -109,3 +109,13 @@ def indicator_table(summary: pd.DataFrame, lang: str, statuses: dict | None = No
             }
         )
     return pd.DataFrame(rows)
+
+
+def pinned_first(table, config: dict | None = None) -> dict:
+    """Column settings that keep a table's first column (the indicator, the region) in view while the
+    others scroll sideways: on a 1366-pixel laptop a wide table otherwise hides its key columns."""
+    first = str(table.columns[0]) if len(table.columns) else None
+    out = dict(config or {})
+    if first is not None and first not in out:
+        out[first] = st.column_config.Column(pinned=True)
+    return out

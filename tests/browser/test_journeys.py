@@ -221,3 +221,24 @@ def test_presentation_slides_fit_the_screen_and_follow_the_arrow_keys(browser, a
                                " return e && e.textContent === t; }", arg=first, timeout=30_000)
     finally:
         context.close()
+
+
+def test_cards_show_whole_titles_and_changes_on_a_laptop(browser, app_url):
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/?lang=vi")
+        page.locator("[data-testid='stMetricLabel']").first.wait_for(timeout=60_000)
+        wait_idle(page)
+        # a text is cut when it, or a box between it and its card, is narrower than its content and clips
+        cut = page.evaluate("""() => [...document.querySelectorAll(
+              '[data-testid=stMetricLabel] p, [data-testid=stMetricDelta] p')].filter(e => {
+                for (let n = e; n && n.getAttribute('data-testid') !== 'stMetric'; n = n.parentElement) {
+                  const s = getComputedStyle(n);
+                  if (n.scrollWidth > n.clientWidth + 1 && (s.overflow !== 'visible' || s.textOverflow === 'ellipsis'))
+                    return true;
+                }
+                return false; }).map(e => e.textContent)""")
+        assert not cut, cut
+    finally:
+        context.close()
