@@ -917,3 +917,13 @@ def test_extra_cells_get_the_hint_of_their_format(official):
     assert "thập phân" not in in_xlsx.message("vi") and "decimal" not in in_xlsx.message("en")
     report = ingest.check(csv("indicator,area,year,value", "HH_COMPUTER,Hà Nội,2023,53,2"), "s.csv", ingest.Options())
     assert "decimal comma" in next(p for p in report.errors if p.code == "extra_cells").message("en")
+
+
+def test_a_file_without_a_valid_row_is_not_told_to_import_the_valid_rows(official):
+    report = ingest.run_import(csv("indicator,area,year,value", "NOPE,Hà Nội,2023,1.0"), "x.csv", ingest.Options(), who="t")
+    assert report.outcome == "rejected" and report.n_valid == 0
+    text = report.to_text("en")
+    assert "--valid-only" not in text and "The file has no valid row" in text
+    ok = ingest.run_import(csv("indicator,area,year,value", "NOPE,Hà Nội,2023,1.0", "HH_COMPUTER,Hà Nội,2023,5.0"),
+                           "y.csv", ingest.Options(dry_run=True), who="t")
+    assert ok.outcome == "rejected" and "--valid-only" in ok.to_text("en")  # one valid row: the advice stands

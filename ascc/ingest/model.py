@@ -198,7 +198,8 @@ def outcome_text(report: Report, lang: str) -> str:
         return t("ingest.outcome.committed", lang, batch=report.batch_id, n=report.n_valid)
     if report.outcome == "checked":
         return t("ingest.outcome.would_commit", lang, n=report.n_valid)
-    return t("ingest.outcome.rejected", lang)
+    # "--valid-only" is advice only when some rows are valid.
+    return t("ingest.outcome.rejected" if report.n_valid else "ingest.outcome.rejected_none_valid", lang)
 
 
 def describe_format(fmt: dict, lang: str) -> str:

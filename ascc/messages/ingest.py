@@ -391,6 +391,10 @@ MESSAGES = {
         "vi": "KIỂM TRA XONG: có thể nhập {n} giá trị (chưa ghi gì vào bộ dữ liệu).",
         "en": "CHECKED: {n} values can be imported (nothing was written to the dataset).", "en_one": "CHECKED: {n} value can be imported (nothing was written to the dataset).",
     },
+    "ingest.outcome.rejected_none_valid": {
+        "vi": "KHÔNG NHẬP: bộ dữ liệu không thay đổi. Tệp không có dòng hợp lệ nào: sửa các lỗi trên rồi nhập lại.",
+        "en": "NOT IMPORTED: the dataset is unchanged. The file has no valid row: fix the errors above and import again.",
+    },
     "ingest.outcome.rejected": {
         "vi": "KHÔNG NHẬP: bộ dữ liệu không thay đổi. Sửa các lỗi trên, hoặc chỉ nhập các dòng hợp lệ (--valid-only).",
         "en": "NOT IMPORTED: the dataset is unchanged. Fix the errors above, or import the valid rows only (--valid-only).",
