@@ -1132,7 +1132,15 @@ def cli_run(args: argparse.Namespace) -> int:
         if args.dataset not in known:
             print(f"report: unknown dataset {args.dataset!r}; known: {', '.join(known)}", file=sys.stderr)
             return 2
-        datasets.use(args.dataset)
+        token = settings.chosen_dataset.set(datasets.by_key(args.dataset).path)
+        try:  # the choice ends with the command (in-process callers, the tests, keep their dataset)
+            return _run(args)
+        finally:
+            settings.chosen_dataset.reset(token)
+    return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     years = db.run_query("years_available")["year"].astype(int).tolist()
     if args.year is not None and years and not min(years) <= args.year <= max(years):
         print(f"report: no figures up to {args.year}; years with data: {min(years)}–{max(years)}", file=sys.stderr)

@@ -39,6 +39,15 @@ def use_bundled(monkeypatch) -> Path:
     db.clear_cache()
 
 
+@pytest.fixture(autouse=True)
+def no_dataset_choice_leaks():
+    """A dataset chosen in this thread (datasets.use: a page run by AppTest, a CLI command run in-process)
+    ends with its test, so the next test reads the dataset its own ASCC_DATA_DIR names."""
+    token = settings.chosen_dataset.set(None)
+    yield
+    settings.chosen_dataset.reset(token)
+
+
 def shared_path(*parts: str) -> Path:
     """A file under ../shared, or skip the test when the folder is not there."""
     path = SHARED.joinpath(*parts)

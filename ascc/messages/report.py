@@ -94,8 +94,12 @@ MESSAGES = {
         "en": "This report covers {n} indicators monitoring Viet Nam's implementation of the five characteristics "
         "of the ASEAN Socio-Cultural Community, with national figures up to {year}, assessed against the 2025 "
         "targets from the 2016 base.",
+        "en_one": "This report covers {n} indicator monitoring Viet Nam's implementation of the five characteristics "
+        "of the ASEAN Socio-Cultural Community, with national figures up to {year}, assessed against the 2025 "
+        "targets from the 2016 base.",
     },
-    "report.s.counts": {"vi": "Trong {n} chỉ tiêu có số liệu cả nước, {parts}.", "en": "Of the {n} indicators with national figures, {parts}."},
+    "report.s.counts": {"vi": "Trong {n} chỉ tiêu có số liệu cả nước, {parts}.", "en": "Of the {n} indicators with national figures, {parts}.",
+                        "en_one": "Of the {n} indicator with national figures, {parts}."},
     "report.count.achieved": {"vi": "{n} chỉ tiêu đã đạt mục tiêu", "en": "{n} have achieved the target"},
     "report.count.on_track": {"vi": "{n} chỉ tiêu đúng tiến độ", "en": "{n} are on track"},
     "report.count.accelerate": {"vi": "{n} chỉ tiêu cần đẩy nhanh", "en": "{n} need acceleration"},
@@ -113,6 +117,7 @@ MESSAGES = {
     "report.s.no_data": {
         "vi": "{n} chỉ tiêu chưa có số liệu cả nước: {names}.",
         "en": "{n} indicators have no national figures yet: {names}.",
+        "en_one": "{n} indicator has no national figures yet: {names}.",
     },
     "report.s.headline_intro": {"vi": "Các chỉ tiêu chủ chốt (như trang Tổng quan):", "en": "The headline indicators (as on the Overview page):"},
     "report.s.headline": {
@@ -132,7 +137,8 @@ MESSAGES = {
         "en": "The provinces furthest behind: most often among the three provinces furthest behind on an indicator "
         "(as on the Lead ministries page) with a status behind schedule:",
     },
-    "report.s.behind_item": {"vi": "{name} ({n} chỉ tiêu: {codes})", "en": "{name} ({n} indicators: {codes})"},
+    "report.s.behind_item": {"vi": "{name} ({n} chỉ tiêu: {codes})", "en": "{name} ({n} indicators: {codes})",
+                                "en_one": "{name} ({n} indicator: {codes})"},
     "report.s.none_behind": {"vi": "Không có tỉnh nào chậm tiến độ.", "en": "No province is behind schedule."},
     # --- tables and captions
     "report.col.base": {"vi": "Năm gốc", "en": "Base"},
@@ -184,6 +190,7 @@ MESSAGES = {
     "report.pillar_intro": {
         "vi": "{n} chỉ tiêu; tình trạng cả nước: {parts}.",
         "en": "{n} indicators; national status: {parts}.",
+        "en_one": "{n} indicator; national status: {parts}.",
     },
     "report.pillar_intro_one": {"vi": "1 chỉ tiêu; tình trạng cả nước: {parts}.", "en": "1 indicator; national status: {parts}."},
     "report.pillar_none": {"vi": "Đặc tính này chưa có chỉ tiêu trong bộ dữ liệu.", "en": "This characteristic has no indicator in the dataset."},
@@ -229,6 +236,8 @@ MESSAGES = {
         "hiện phải ước tính theo quy mô dân số (†).",
         "en": "Collect numerators and denominators (not only rates) on the 34 new provinces: the aggregates of {n} "
         "indicators must now be estimated with population weights (†).",
+        "en_one": "Collect numerators and denominators (not only rates) on the 34 new provinces: the aggregate of {n} "
+        "indicator must now be estimated with population weights (†).",
     },
     "report.next.none": {"vi": "Không có chỉ tiêu nào chậm tiến độ ở cấp quốc gia.", "en": "No indicator is behind schedule nationally."},
     # --- figures

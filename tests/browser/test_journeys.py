@@ -8,6 +8,7 @@ import urllib.parse
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 
 from tests.browser.server import full_page_screenshot, wait_idle
 
@@ -57,7 +58,7 @@ def test_overview_draws_every_chart(page, shots_dir, lang):
     assert_healthy(page)
     assert assert_charts_drawn(page, minimum=4) >= 4
     title = "Tổng quan cả nước" if lang == "vi" else "National overview"
-    assert page.get_by_role("heading", name=title).count() == 1
+    expect(page.get_by_role("heading", name=title)).to_have_count(1, timeout=30_000)
     notice = "DỮ LIỆU MÔ PHỎNG" if lang == "vi" else "DEMO DATA"
     assert page.get_by_text(notice, exact=False).first.is_visible()
 
@@ -66,14 +67,14 @@ def test_language_and_boundary_in_the_url_survive_a_reload(page, shots_dir):
     open_page(page, "")
     page.get_by_text("English", exact=True).click()
     wait_idle(page)
-    assert page.get_by_role("heading", name="National overview").count() == 1
+    expect(page.get_by_role("heading", name="National overview")).to_have_count(1, timeout=30_000)
     page.get_by_text("63 provinces (before 1 July 2025)").click()
     wait_idle(page)
     q = query_of(page)
     assert q.get("lang") == "en" and q.get("boundary") == "63"
     page.reload()
     wait_idle(page)
-    assert page.get_by_role("heading", name="National overview").count() == 1
+    expect(page.get_by_role("heading", name="National overview")).to_have_count(1, timeout=30_000)
     assert page.locator("input[type='radio'][aria-checked='true'], [role='radio'][aria-checked='true']").count() >= 0
     assert query_of(page).get("boundary") == "63"
     full_page_screenshot(page, str(shots_dir / "2-reloaded-en-63.png"))
@@ -88,14 +89,14 @@ def test_regions_pick_indicator_and_click_a_province(page, shots_dir, lang):
     full_page_screenshot(page, str(shots_dir / f"3-regions-{lang}.png"))
     # Click a bar of the ranking (the first province); the shared filter and the URL follow.
     bars = page.locator(".js-plotly-plot").nth(1).locator(".barlayer .point path")
-    assert bars.count() >= 30
+    expect(bars.nth(29)).to_be_attached(timeout=30_000)  # at least 30, once drawn
     bars.first.click(force=True)
     page.wait_for_timeout(800)
     wait_idle(page)
     q = query_of(page)
     assert "prov" in q and q["prov"].startswith("P34-"), q
     link = page.get_by_role("link", name=re.compile("Xem hồ sơ|Open the profile"))
-    assert link.count() == 1
+    expect(link).to_have_count(1, timeout=30_000)
     link.click()
     page.wait_for_timeout(800)
     wait_idle(page)
@@ -103,7 +104,7 @@ def test_regions_pick_indicator_and_click_a_province(page, shots_dir, lang):
     assert query_of(page).get("area") == q["prov"].split(",")[0]
     assert_healthy(page)
     heading = "Hồ sơ tỉnh, thành phố" if lang == "vi" else "Province profile"
-    assert page.get_by_role("heading", name=heading).count() == 1  # still in the chosen language
+    expect(page.get_by_role("heading", name=heading)).to_have_count(1, timeout=30_000)  # still in the chosen language
     full_page_screenshot(page, str(shots_dir / f"3-regions-to-profile-{lang}.png"))
 
 
@@ -141,7 +142,7 @@ def test_add_three_charts_to_a_deck_and_download_it(page, shots_dir, lang, tmp_p
 
     open_page(page, f"regions?lang={lang}&ind=POV_MD")
     add = page.get_by_role("button", name=re.compile("Thêm vào bản trình chiếu|Add to deck"))
-    assert add.count() >= 3
+    expect(add.nth(2)).to_be_attached(timeout=30_000)  # buttons under charts below the fold mount last
     for i in range(3):
         add.nth(i).click()
         page.wait_for_timeout(500)
@@ -151,7 +152,7 @@ def test_add_three_charts_to_a_deck_and_download_it(page, shots_dir, lang, tmp_p
     page.wait_for_timeout(800)
     wait_idle(page)
     assert "/deck" in page.url
-    assert page.get_by_text(re.compile(r"(Các trang|Slides) \(3\)")).count() == 1
+    expect(page.get_by_text(re.compile(r"(Các trang|Slides) \(3\)"))).to_have_count(1, timeout=30_000)
     full_page_screenshot(page, str(shots_dir / f"5-deck-{lang}.png"))
     with page.expect_download(timeout=120_000) as dl:
         page.get_by_role("button", name=re.compile("Tải bản trình chiếu|Download the deck")).click()
@@ -169,7 +170,7 @@ def test_data_page_catalogue_and_no_upload_without_sign_in(page, shots_dir, lang
     open_page(page, f"data?lang={lang}")
     assert_healthy(page)
     heading = "Dữ liệu: danh mục" if lang == "vi" else "Data: catalogue"
-    assert page.get_by_role("heading", name=re.compile(heading)).count() == 1
+    expect(page.get_by_role("heading", name=re.compile(heading))).to_have_count(1, timeout=30_000)
     # The catalogue lists every indicator of the dataset (20 in the demo data).
     assert page.locator("[data-testid='stDataFrame']").first.is_visible()
     full_page_screenshot(page, str(shots_dir / f"7-data-{lang}.png"))
