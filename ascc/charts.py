@@ -316,15 +316,19 @@ def _fit_tile_labels(spec: dict, page_fig: go.Figure) -> None:
 
 
 def presentation_slides(fig: go.Figure, of: str = "{i}/{n}") -> list[go.Figure]:
-    """The projector copies of a figure: one, or for a horizontal bar chart of more than
-    PRESENT_MAX_BARS categories (63 provinces), several showing consecutive windows of the same ranking,
-    "(1/2)" after the title; axes, reference lines and colours stay those of the whole ranking."""
+    """The projector copies of a figure: one, or for a ranking (categories in order on the y axis: bars, or
+    dots) of more than PRESENT_MAX_BARS categories, several showing consecutive windows of the same
+    ranking, "(1/2)" after the title; axes, reference lines and colours stay those of the whole ranking."""
     big = presentation_copy(fig)
-    bars = [tr for tr in big.data if tr.type == "bar" and tr.orientation == "h" and tr.y is not None]
-    if not bars:
-        return [big]
+    # A ranking: its categories in order on the y axis (bars, or dots when the values are close).
     order = big.layout.yaxis.categoryarray
-    categories = list(order) if order is not None and len(order) else list(dict.fromkeys(c for tr in bars for c in tr.y))
+    bars = [tr for tr in big.data if tr.type == "bar" and tr.orientation == "h" and tr.y is not None]
+    if order is not None and len(order):
+        categories = list(order)
+    elif bars:
+        categories = list(dict.fromkeys(c for tr in bars for c in tr.y))
+    else:
+        return [big]
     total = len(categories)
     if total <= PRESENT_MAX_BARS:
         return [big]
@@ -451,6 +455,8 @@ REGION_COLORS = {
     "MRD": "#56B4E9",
 }
 NATION_COLOR = "#1b1f24"
+# A ranking whose smallest value is at least this share of its largest is drawn as dots (axis not from 0).
+DOT_PLOT_FROM = 0.6
 
 
 def ranking_bar(
@@ -481,7 +487,8 @@ def ranking_bar(
     d = df[df["value"].notna()].sort_values(["rank", "name"], ascending=[False, False])
     names = d["name"].to_numpy(object)
     region_codes = d["region_code"].to_numpy()
-    # Numbers only on the bars (the unit is on the axis), so labels stay clear of the reference lines.
+    # The values are written in a column at the right edge (a second category axis), outside the plot, so
+    # no reference line ever crosses them; numbers only (the unit is on the axis).
     text = np.array([i18n.fmt_number(v, lang, decimals) for v in d["value"]], dtype=object)
     marks = np.where(d["derived"].to_numpy(bool), " *", "")
     if "estimated" in d:  # estimated with population weights (charts and tables use the same mark)
@@ -498,28 +505,32 @@ def ranking_bar(
     chosen = d["area_id"].isin(selected).to_numpy()
     region_names = d["region_name"].to_numpy(object)
     origin = provenance(d, lang)
+    # Values close together far from zero (80-88 %) are drawn as dots on an axis that does not start at
+    # zero, where bars from zero would hide the differences; the axis title says so.
+    dots = bool(len(values)) and values.min() > 0 and values.min() >= DOT_PLOT_FROM * values.max()
     traces, shapes = [], []
     for code, color in REGION_COLORS.items():
         part = region_codes == code
         if not part.any():
             continue
         sel = chosen[part]
+        outline = dict(color=np.where(sel, INK, color), width=np.where(sel, 3, 0))
         traces.append(
             dict(
-                type="bar",
+                type="scatter" if dots else "bar",
                 x=values[part],
                 y=names[part],
-                orientation="h",
                 name=str(region_names[part][0]),
-                marker=dict(color=color, line=dict(color=np.where(sel, INK, color), width=np.where(sel, 3, 0))),
-                text=labels[part],
-                textposition="outside",
-                cliponaxis=False,
-                customdata=np.stack([area_ids[part], ranks[part], words[part], origin[part]], axis=-1),
-                hovertemplate="%{y}: %{text}<br>#%{customdata[1]} · %{customdata[2]}%{customdata[3]}"
+                customdata=np.stack([area_ids[part], ranks[part], words[part], labels[part], origin[part]], axis=-1),
+                hovertemplate="%{y}: %{customdata[3]}<br>#%{customdata[1]} · %{customdata[2]}%{customdata[4]}"
                 "<extra>%{fullData.name}</extra>",
+                **(dict(mode="markers", marker=dict(size=13, color=color, line=outline)) if dots else
+                   dict(orientation="h", marker=dict(color=color, line=outline))),
             )
         )
+    # The label column: an invisible trace on the right-hand axis that carries the values as tick labels.
+    traces.append(dict(type="scatter", x=values, y=names, yaxis="y2", mode="markers", marker=dict(opacity=0),
+                       hoverinfo="skip", showlegend=False, name="labels"))
     if region_values:
         traces.append(
             dict(
@@ -541,15 +552,27 @@ def ranking_bar(
         traces.append(entry)
     layout = house_layout(title=title, source=source, lang=lang, demo=demo, height=max(460, 22 * len(d) + 230),
                           legend_rows=3, footer_gap=52, wrap=80)  # fmt: skip
-    layout["margin"].update(l=130, r=70)
+    layout["margin"].update(l=130, r=20)
+    xaxis = {**X_AXIS, "title": dict(text=unit, font=dict(size=12, color=MUTED)), "gridcolor": GRID, "showgrid": True}
+    if dots:
+        # the reference lines stay on the axis
+        bounds = (target.low, target.high) if target is not None and not target.is_pace else ()
+        refs = [v for v in (nation_value, *bounds) if v is not None and np.isfinite(v)]
+        lo, hi = min(values.min(), *refs), max(values.max(), *refs)
+        pad = (hi - lo) * 0.08 or abs(hi) * 0.02 or 1.0
+        xaxis.update(range=[lo - pad, hi + pad], zeroline=False,
+                     title=dict(text=f"{unit} · {i18n.t('chart.axis_not_zero', lang)}", font=dict(size=12, color=MUTED)))
     layout.update(
         barmode="overlay",
         bargap=0.25,
         separators=separators(lang),
-        xaxis={**X_AXIS, "title": dict(text=unit, font=dict(size=12, color=MUTED)), "gridcolor": GRID, "showgrid": True},
+        xaxis=xaxis,
         # Categories in rank order (best at the top), whatever the order of the region traces.
         yaxis={**Y_AXIS, "showgrid": False, "tickfont": dict(size=12), "automargin": True,
                "categoryorder": "array", "categoryarray": names},
+        yaxis2={"overlaying": "y", "matches": "y", "side": "right", "showgrid": False, "automargin": True,
+                "categoryorder": "array", "categoryarray": names, "tickmode": "array", "tickvals": names,
+                "ticktext": labels, "ticks": "", "tickfont": dict(size=12, color=INK), "showline": False},
     )  # fmt: skip
     return _figure(traces, layout, shapes)
 

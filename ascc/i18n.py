@@ -89,6 +89,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.preliminary": {"vi": "sơ bộ", "en": "preliminary"},
     "chart.source": {"vi": "Nguồn: {source}", "en": "Source: {source}"},
     "chart.series_break": {"vi": "Thay đổi phương pháp", "en": "Series break"},
+    "chart.axis_not_zero": {"vi": "trục không bắt đầu từ 0", "en": "axis does not start at 0"},
     "chart.hollow_prelim": {"vi": "Điểm rỗng: số liệu sơ bộ hoặc ước tính", "en": "Hollow point: preliminary or estimated"},
     "chart.hollow_rebuilt": {"vi": "Điểm rỗng: tính lại theo địa giới 34 tỉnh (*)",
                              "en": "Hollow point: rebuilt on the 34 provinces (*)"},

@@ -216,3 +216,26 @@ def test_every_kind_of_mark_has_a_legend_entry(use_fixture):
     assert "Điểm rỗng: tính lại theo địa giới 34 tỉnh (*)" in [tr.get("name") for tr in multi["data"]]
     assert any(sh["line"]["color"] == charts.BREAK for sh in multi["layout"]["shapes"])
     assert "Thay đổi phương pháp" in [a["text"] for a in multi["layout"]["annotations"]]
+
+
+def test_close_values_are_ranked_as_dots_and_labels_sit_clear_of_reference_lines():
+    df = pd.DataFrame({"area_id": ["A", "B", "C"], "name": ["Alpha", "Beta", "Gamma"], "region_code": ["RRD", "NMM", "RRD"],
+                       "region_name": ["Red River Delta", "Northern Midlands", "Red River Delta"],
+                       "value": [88.4, 84.5, 80.0], "rank": [1, 2, 3], "derived": [False, False, True], "status": "final"})
+    kw = dict(lang="vi", title="t", unit="%", decimals=1, source="s", demo=False, nation_value=84.5, target_value=90.0,
+              target_year=2025)
+    close = _valid(charts.ranking_bar(df, **kw))
+    points = [tr for tr in close["data"] if tr.get("yaxis") != "y2" and tr["type"] == "scatter" and tr.get("mode") == "markers"
+              and tr.get("name") in ("Red River Delta", "Northern Midlands")]
+    assert len(points) == 2 and not [tr for tr in close["data"] if tr["type"] == "bar"]
+    lo, hi = close["layout"]["xaxis"]["range"]
+    assert 75 < lo < 80 and 90 < hi < 95  # not from zero, and the target line (90) stays on the axis
+    assert "trục không bắt đầu từ 0" in close["layout"]["xaxis"]["title"]["text"]
+    # the values are tick labels of the right-hand axis, outside the plot: no line can cross them
+    assert list(close["layout"]["yaxis2"]["ticktext"]) == ["80,0 *", "84,5", "88,4"]
+    assert close["layout"]["yaxis2"]["side"] == "right" and close["layout"]["yaxis2"]["matches"] == "y"
+    assert not any(tr.get("text") is not None for tr in close["data"])
+    # values spread from near zero stay bars from zero
+    wide = _valid(charts.ranking_bar(df.assign(value=[20.0, 8.0, 0.5]), **kw))
+    assert [tr["type"] for tr in wide["data"] if tr.get("name") == "Red River Delta"] == ["bar"]
+    assert "range" not in wide["layout"]["xaxis"]
