@@ -550,8 +550,14 @@ def ranking_bar(
                                     width=2, vertical=True)  # fmt: skip
         shapes += marks
         traces.append(entry)
+    # What the symbols after the values mean (the page's colour legend is not on a slide or a download).
+    shown = [p for p in progress.STATUSES if p in set(prog)]
+    for p in shown:
+        traces.append(dict(type="scatter", x=[None], y=[None], mode="markers", hoverinfo="skip",
+                           name=f"{progress.STATUS_STYLE[p]['icon']} {i18n.t('status.' + p, lang)}",
+                           marker=dict(size=1, opacity=0)))
     layout = house_layout(title=title, source=source, lang=lang, demo=demo, height=max(460, 22 * len(d) + 230),
-                          legend_rows=3, footer_gap=52, wrap=80)  # fmt: skip
+                          legend_rows=3 + bool(shown), footer_gap=52, wrap=80)  # fmt: skip
     layout["margin"].update(l=130, r=20)
     xaxis = {**X_AXIS, "title": dict(text=unit, font=dict(size=12, color=MUTED)), "gridcolor": GRID, "showgrid": True}
     if dots:

@@ -239,3 +239,12 @@ def test_close_values_are_ranked_as_dots_and_labels_sit_clear_of_reference_lines
     wide = _valid(charts.ranking_bar(df.assign(value=[20.0, 8.0, 0.5]), **kw))
     assert [tr["type"] for tr in wide["data"] if tr.get("name") == "Red River Delta"] == ["bar"]
     assert "range" not in wide["layout"]["xaxis"]
+
+
+def test_the_status_symbols_after_ranking_values_are_in_the_legend():
+    df = pd.DataFrame({"area_id": ["A", "B"], "name": ["Alpha", "Beta"], "region_code": ["RRD", "RRD"],
+                       "region_name": ["Red River Delta"] * 2, "value": [2.0, 9.0], "rank": [1, 2], "derived": False,
+                       "status": "final", "progress": ["achieved", "limited"]})
+    spec = _valid(charts.ranking_bar(df, lang="en", title="t", unit="%", decimals=1, source="s", demo=False))
+    names = [tr.get("name") for tr in spec["data"]]
+    assert "✔ Target achieved" in names and "■ Limited progress" in names and "▲ On track" not in names
