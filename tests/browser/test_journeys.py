@@ -69,13 +69,14 @@ def test_language_and_boundary_in_the_url_survive_a_reload(page, shots_dir):
     wait_idle(page)
     expect(page.get_by_role("heading", name="National overview")).to_have_count(1, timeout=30_000)
     page.get_by_text("63 provinces (before 1 July 2025)").click()
+    page.wait_for_url(lambda url: "boundary=63" in url, timeout=30_000)
     wait_idle(page)
     q = query_of(page)
     assert q.get("lang") == "en" and q.get("boundary") == "63"
     page.reload()
     wait_idle(page)
     expect(page.get_by_role("heading", name="National overview")).to_have_count(1, timeout=30_000)
-    assert page.locator("input[type='radio'][aria-checked='true'], [role='radio'][aria-checked='true']").count() >= 0
+    expect(page.get_by_role("radio", name="63 provinces (before 1 July 2025)")).to_be_checked(timeout=30_000)
     assert query_of(page).get("boundary") == "63"
     full_page_screenshot(page, str(shots_dir / "2-reloaded-en-63.png"))
     assert_healthy(page)
@@ -91,16 +92,15 @@ def test_regions_pick_indicator_and_click_a_province(page, shots_dir, lang):
     bars = page.locator(".js-plotly-plot").nth(1).locator(".barlayer .point path")
     expect(bars.nth(29)).to_be_attached(timeout=30_000)  # at least 30, once drawn
     bars.first.click(force=True)
-    page.wait_for_timeout(800)
+    page.wait_for_url(lambda url: "prov=" in url, timeout=30_000)  # the selection reaches the URL after a rerun
     wait_idle(page)
     q = query_of(page)
     assert "prov" in q and q["prov"].startswith("P34-"), q
     link = page.get_by_role("link", name=re.compile("Xem hồ sơ|Open the profile"))
     expect(link).to_have_count(1, timeout=30_000)
     link.click()
-    page.wait_for_timeout(800)
+    page.wait_for_url(re.compile(r"/profile"), timeout=30_000)
     wait_idle(page)
-    assert "/profile" in page.url
     assert query_of(page).get("area") == q["prov"].split(",")[0]
     assert_healthy(page)
     heading = "Hồ sơ tỉnh, thành phố" if lang == "vi" else "Province profile"
@@ -132,7 +132,7 @@ def test_presentation_mode_hides_sidebar_and_pages_through(page, shots_dir, lang
     wait_idle(page)
     second = page.locator(".js-plotly-plot .gtitle").first.text_content()
     assert second != first
-    assert query_of(page).get("slide") == "2"
+    page.wait_for_url(lambda url: "slide=2" in url, timeout=30_000)
     page.screenshot(path=str(shots_dir / f"6-present-2-{lang}.png"))
 
 
@@ -149,9 +149,8 @@ def test_add_three_charts_to_a_deck_and_download_it(page, shots_dir, lang, tmp_p
         wait_idle(page)
     # Through the sidebar link, so the session (and its deck) is kept.
     page.get_by_role("link", name=re.compile("Bản trình chiếu|Slide deck|Deck")).first.click()
-    page.wait_for_timeout(800)
+    page.wait_for_url(re.compile(r"/deck"), timeout=30_000)  # the navigation may take a moment under load
     wait_idle(page)
-    assert "/deck" in page.url
     expect(page.get_by_text(re.compile(r"(Các trang|Slides) \(3\)"))).to_have_count(1, timeout=30_000)
     full_page_screenshot(page, str(shots_dir / f"5-deck-{lang}.png"))
     with page.expect_download(timeout=120_000) as dl:
