@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
 
-from ascc import db, settings
+from ascc import dataset, db, settings
 from tests import fixture_data
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,6 +47,19 @@ def no_dataset_choice_leaks():
     token = settings.chosen_dataset.set(None)
     yield
     settings.chosen_dataset.reset(token)
+
+
+@pytest.fixture()
+def without_poverty(tmp_path, monkeypatch):
+    """The fixture dataset in which the headline indicator POV has no figures at all."""
+    folder = fixture_data.build(tmp_path / "nopov", kind="official")
+    shutil.rmtree(folder / "results")
+    rest = fixture_data.results()
+    dataset.write_results(folder, rest[rest["indicator_code"] != "POV"], batch_id="fx-0001")
+    monkeypatch.setenv(settings.DATA_DIR_ENV, str(folder))
+    db.clear_cache()
+    yield folder
+    db.clear_cache()
 
 
 def shared_path(*parts: str) -> Path:

@@ -3,12 +3,10 @@ no exception, and an honest notice instead of charts of nothing."""
 
 from __future__ import annotations
 
-import shutil
-
 import pandas as pd
 import pytest
 
-from ascc import batches, dataset, db, settings
+from ascc import batches, db, settings
 from tests import fixture_data
 from tests.apptest import new_app, plotly_figures, texts, values
 from tests.test_pages import PAGES
@@ -50,19 +48,6 @@ def test_the_data_page_still_offers_the_catalogue_on_an_empty_dataset(use_empty)
     assert not at.exception
     assert NO_DATA["en"] not in texts(at)  # the Data page is where the first figures come in
     assert len(at.dataframe) >= 1
-
-
-@pytest.fixture()
-def without_poverty(tmp_path, monkeypatch):
-    """The fixture dataset in which the headline indicator POV has no figures at all."""
-    folder = fixture_data.build(tmp_path / "nopov", kind="official")
-    shutil.rmtree(folder / "results")
-    rest = fixture_data.results()
-    dataset.write_results(folder, rest[rest["indicator_code"] != "POV"], batch_id="fx-0001")
-    monkeypatch.setenv(settings.DATA_DIR_ENV, str(folder))
-    db.clear_cache()
-    yield folder
-    db.clear_cache()
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

@@ -9,8 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from ascc import dataset, db, i18n, progress, progress_views, settings, status
-from tests import fixture_data
+from ascc import db, i18n, progress, progress_views, status
 from tests.apptest import new_app, plotly_figures, texts
 
 PAGE = "pages/ministries.py"
@@ -141,18 +140,6 @@ def test_the_url_restores_the_ministry_and_the_before_toggle(use_fixture):
     # an unknown ministry in the URL falls back to all
     at = new_app(PAGE, lang="en", min="NOPE")
     assert at.selectbox[0].value == "ALL" and not at.exception
-
-
-@pytest.fixture()
-def without_poverty(tmp_path, monkeypatch):
-    """The fixture dataset in which POV (led by MAE) has no figures at all."""
-    folder = fixture_data.build(tmp_path / "nopov", kind="official")
-    rest = fixture_data.results()
-    dataset.write_results(folder, rest[rest["indicator_code"] != "POV"], batch_id="fx-0001")
-    monkeypatch.setenv(settings.DATA_DIR_ENV, str(folder))
-    db.clear_cache()
-    yield folder
-    db.clear_cache()
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

@@ -152,6 +152,11 @@ def chart_downloads(df: pd.DataFrame, *, lang: str, filename: str | Sequence, un
     def table() -> pd.DataFrame:
         return download_table(df, lang=lang, unit=unit, source=source, demo=db.dataset_info().is_demo, **meta)
 
+    _buttons(table, lang=lang, stem=stem, unit=unit, source=source, key=key)
+
+
+def _buttons(table, *, lang: str, stem: str, unit: str | None, source: str, key: str) -> None:
+    """The CSV and Excel buttons; ``table()`` makes the rows when a button is clicked (deferred downloads)."""
     c1, c2, _ = st.columns([1, 1, 2])
     c1.download_button(t("download.csv", lang), data=datasets.bound(lambda: csv_bytes(table())),
                        file_name=f"{stem}.csv", mime=CSV_MIME, key=f"{key}_csv", icon=":material/download:",
@@ -187,10 +192,4 @@ def table_downloads(table: pd.DataFrame, *, lang: str, filename: str, source: st
             out[t("download.col.note", lang)] = t("demo.mark", lang)
         return out
 
-    c1, c2, _ = st.columns([1, 1, 2])
-    c1.download_button(t("download.csv", lang), data=datasets.bound(lambda: csv_bytes(full())),
-                       file_name=f"{stem}.csv", mime=CSV_MIME, key=f"{key}_csv", icon=":material/download:",
-                       on_click="ignore", type="tertiary", help=t("download.help", lang))  # fmt: skip
-    c2.download_button(t("download.xlsx", lang), data=datasets.bound(lambda: _xlsx(full(), lang, stem, None, source)),
-                       file_name=f"{stem}.xlsx", mime=XLSX_MIME, key=f"{key}_xlsx", icon=":material/download:",
-                       on_click="ignore", type="tertiary", help=t("download.help", lang))  # fmt: skip
+    _buttons(full, lang=lang, stem=stem, unit=None, source=source, key=key)
