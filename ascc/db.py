@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import hashlib
 import os
 import re
@@ -312,12 +313,36 @@ def _build(con: duckdb.DuckDBPyConnection, folder: Path) -> None:
 
 
 def _prune(folder: Path, keep_s: float = 600) -> None:
-    # Older versions of this dataset, unless recent: another process may still read them.
+    # Older versions of this dataset (and their lock files), unless recent: another process may still read them.
     now = time.time()
     for other in folder.parent.iterdir():
         with contextlib.suppress(FileNotFoundError):  # another process pruned it first
-            if other != folder and now - other.stat().st_mtime > keep_s:
+            if other in (folder, _lock_path(folder)) or now - other.stat().st_mtime <= keep_s:
+                continue
+            if other.is_dir():
                 shutil.rmtree(other, ignore_errors=True)
+            else:
+                other.unlink()
+
+
+def _lock_path(folder: Path) -> Path:
+    return folder.with_name(folder.name + ".lock")
+
+
+@contextlib.contextmanager
+def _build_lock(folder: Path):
+    """Hold the lock on computing ``folder``: several server processes (replicas behind a load balancer,
+    the importer) that meet a new dataset version at the same moment compute it once; the others wait
+    for that copy and read it."""
+    fd = os.open(_lock_path(folder), os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
 
 
 def materialise(con: duckdb.DuckDBPyConnection, data_dir: Path, version: str) -> None:
@@ -330,7 +355,9 @@ def materialise(con: duckdb.DuckDBPyConnection, data_dir: Path, version: str) ->
     folder = _cache_folder(data_dir, version)
     if not (folder / _DONE).exists():
         folder.parent.mkdir(parents=True, exist_ok=True)
-        _build(con, folder)
+        with _build_lock(folder):
+            if not (folder / _DONE).exists():  # another process may have finished it while we waited
+                _build(con, folder)
     _attach(con, folder)
     _prune(folder)
 

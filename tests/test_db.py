@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import threading
+import time
 
 import pandas as pd
 import pytest
@@ -137,6 +138,44 @@ def test_aggregates_are_computed_once_and_read_back_by_a_new_connection(tmp_path
     raw = db._define_views(data.resolve())
     assert cached.equals(raw.execute("select * from province_results order by all").df())
     raw.close()
+    db.clear_cache()
+
+
+def test_processes_meeting_a_new_version_together_compute_it_once(tmp_path, monkeypatch):
+    # Replicas behind a load balancer see an import at the same moment; one computes the aggregates,
+    # the others wait on the lock file and read its copy. Threads with connections of their own stand
+    # in for the processes (flock locks belong to each open file, so they exclude each other as well).
+    data = _dataset_with_cache(tmp_path, monkeypatch)
+    version = db.dataset_version(data.resolve())
+    builds, real_build = [], db._build
+    barrier = threading.Barrier(3)
+
+    def counting_build(con, folder):
+        builds.append(folder)
+        time.sleep(0.3)  # widens the window in which the others arrive
+        real_build(con, folder)
+
+    monkeypatch.setattr(db, "_build", counting_build)
+    answers, errors = [], []
+
+    def replica():
+        try:
+            con = db._define_views(data.resolve())
+            barrier.wait()
+            db.materialise(con, data.resolve(), version)
+            answers.append(con.execute("select count(*), sum(value) from province_results").fetchone())
+            con.close()
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=replica) for _ in range(3)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert not errors
+    assert len(builds) == 1
+    assert len(set(answers)) == 1 and answers[0][0] > 0
     db.clear_cache()
 
 
