@@ -1,8 +1,9 @@
-"""Set-up and run commands that need only Python 3: `python3 tasks.py run|test|lint|demo-data|bench`.
+"""Set-up and run commands that need only Python 3: `python3 tasks.py run|serve|test|lint|demo-data|bench`.
 
 Creates `.venv/` beside this file, installs the pinned requirements into it when they changed, and
-runs the command inside it. `test` also installs Debian's `chromium` for the browser tests when it
-is missing and the machine allows it (root with apt-get).
+runs the command inside it. `test` also installs Debian's `chromium` for the browser tests, and `serve`
+and `test` Debian's `nginx-light` (the load balancer), when missing and the machine allows it (root with
+apt-get).
 """
 
 from __future__ import annotations
@@ -22,7 +23,14 @@ PY = BIN / ("python.exe" if os.name == "nt" else "python")
 
 def sh(*args: str, **kwargs) -> int:
     print("+", " ".join(str(a) for a in args), flush=True)
-    return subprocess.call([str(a) for a in args], cwd=ROOT, **kwargs)
+    proc = subprocess.Popen([str(a) for a in args], cwd=ROOT, **kwargs)
+    while True:
+        try:
+            return proc.wait()
+        except KeyboardInterrupt:
+            # Ctrl-C reached the command too: let it stop what it started (streamlit, serve's replicas and
+            # nginx) instead of killing it at once as subprocess.call would.
+            continue
 
 
 def ensure_venv(requirements: str) -> None:
@@ -39,16 +47,28 @@ def ensure_venv(requirements: str) -> None:
     stamp.write_text(wanted)
 
 
-def ensure_chromium() -> None:
-    """Debian's chromium for the browser tests (Playwright cannot download browsers here)."""
-    if shutil.which("chromium") or shutil.which("chromium-browser"):
+def ensure_debian_packages(commands: tuple[str, ...], packages: tuple[str, ...], without: str) -> None:
+    """Install Debian packages when none of ``commands`` is found and the machine allows it (root with
+    apt-get); otherwise say what is missing and what that means (``without``)."""
+    if any(shutil.which(c) or Path("/usr/sbin", c).exists() for c in commands):
         return
     if os.name != "posix" or os.geteuid() != 0 or not shutil.which("apt-get"):
-        print("chromium not found and cannot be installed here: browser tests will be skipped", flush=True)
+        print(f"{commands[0]} not found and cannot be installed here (needs root and apt-get: apt-get install "
+              f"{' '.join(packages)}): {without}", flush=True)  # fmt: skip
         return
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     sh("apt-get", "update", "-q", env=env)
-    sh("apt-get", "install", "-y", "-q", "--no-install-recommends", "chromium", "fonts-noto-core", env=env)
+    sh("apt-get", "install", "-y", "-q", "--no-install-recommends", *packages, env=env)
+
+
+def ensure_chromium() -> None:
+    """Debian's chromium for the browser tests (Playwright cannot download browsers here)."""
+    ensure_debian_packages(("chromium", "chromium-browser"), ("chromium", "fonts-noto-core"), "browser tests will be skipped")
+
+
+def ensure_nginx(without: str) -> None:
+    """Debian's nginx, the load balancer of `serve` (and of its tests)."""
+    ensure_debian_packages(("nginx",), ("nginx-light",), without)
 
 
 def main(argv: list[str]) -> int:
@@ -56,9 +76,14 @@ def main(argv: list[str]) -> int:
     if cmd == "run":
         ensure_venv("requirements.txt")
         return sh(PY, "-m", "streamlit", "run", "app.py", *rest)
+    if cmd == "serve":
+        ensure_venv("requirements.txt")
+        ensure_nginx("serve cannot start")
+        return sh(PY, "-m", "ascc", "serve", *rest)
     if cmd == "test":
         ensure_venv("requirements-dev.txt")
         ensure_chromium()
+        ensure_nginx("the load-balancer tests will be skipped")
         return sh(PY, "-m", "pytest", *rest)
     if cmd == "lint":
         ensure_venv("requirements-dev.txt")

@@ -239,6 +239,16 @@ COMMANDS: dict[str, Command] = {
         add_arguments=_weights_arguments,
         run=_weights,
     ),
+    "serve": Command(
+        help="serve many users: N app processes behind nginx with sticky sessions (python3 tasks.py serve)",
+        add_arguments=lambda parser: __import__("ascc.serve", fromlist=["add_arguments"]).add_arguments(parser),
+        run=lambda args: __import__("ascc.serve", fromlist=["main"]).main(args),
+    ),
+    "warm": Command(
+        help="compute the aggregates of every dataset once (before app processes start; they read them)",
+        add_arguments=lambda parser: None,
+        run=lambda args: __import__("ascc.serve", fromlist=["warm"]).warm() or 0,
+    ),
     # ascc.bench is imported only when the command runs (it starts AppTest and DuckDB processes).
     "bench": Command(
         help="measure page runs, queries, payload and memory at province, commune and 10x scale",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import hashlib
 import os
 import re
@@ -12,6 +13,7 @@ import tempfile
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -360,6 +362,43 @@ def materialise(con: duckdb.DuckDBPyConnection, data_dir: Path, version: str) ->
                 _build(con, folder)
     _attach(con, folder)
     _prune(folder)
+
+
+def computed_once(name: str, code: tuple[Path, ...], compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+    """A frame computed once per dataset version for every process that reads the dataset.
+
+    Kept beside the version's aggregates as ``frames/<name>-<digest>.pickle``, where the digest covers
+    the ``code`` files that compute it (a new release never reads a frame its predecessor computed).
+    The first process to need it computes it under a lock and writes it; replicas that need it at the
+    same moment wait for that copy. Pickle keeps the frame exactly as computed (dtypes, None); the files
+    are written by this application into its own cache folder. Without a writable cache folder the
+    frame is computed in this process.
+    """
+    data_dir = settings.data_dir().resolve()
+    # The version's aggregates first: their folder must be complete before frames are put in it.
+    version, _ = connection(data_dir)
+    path = _cache_folder(data_dir, version) / "frames" / f"{name}-{_code_digest(code)}.pickle"
+    try:
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with _build_lock(path):
+                if not path.exists():
+                    frame = compute()
+                    tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}-{threading.get_ident()}")
+                    frame.to_pickle(tmp)
+                    os.replace(tmp, path)
+                    return frame
+        return pd.read_pickle(path)
+    except OSError:
+        return compute()
+
+
+@functools.cache
+def _code_digest(code: tuple[Path, ...]) -> str:
+    digest = hashlib.sha256()
+    for path in code:
+        digest.update(Path(path).read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def view_files() -> list[Path]:

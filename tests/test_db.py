@@ -165,7 +165,7 @@ def test_processes_meeting_a_new_version_together_compute_it_once(tmp_path, monk
             db.materialise(con, data.resolve(), version)
             answers.append(con.execute("select count(*), sum(value) from province_results").fetchone())
             con.close()
-        except Exception as exc:  # noqa: BLE001 - reported below
+        except Exception as exc:
             errors.append(exc)
 
     threads = [threading.Thread(target=replica) for _ in range(3)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -256,3 +257,50 @@ def test_methodology_explains_each_kind_of_target(use_target_kinds, lang, words,
     table = at.dataframe[1].value
     assert pace in table[t("col.target", lang)].tolist()
     assert ("60,0–70,0 %" if lang == "vi" else "60.0–70.0%") in table[t("col.target", lang)].tolist()
+
+
+def test_assessments_are_computed_once_for_every_server_process(tmp_path, monkeypatch):
+    # Replicas behind the balancer read one copy per dataset version (ascc.db.computed_once), so a
+    # province frame (hundreds of milliseconds on the full dataset) is computed once, not once each.
+    from ascc import lookups
+
+    data = fixture_data.build(tmp_path / "d")
+    monkeypatch.setenv(settings.DATA_DIR_ENV, str(data))
+    monkeypatch.setenv(settings.CACHE_DIR_ENV, str(tmp_path / "cache"))
+    db.clear_cache()
+    lookups.clear()
+    first = status.assessments("province", "34", as_of=2020)
+    assert len(list((tmp_path / "cache").glob("*/*/frames/assessments-province-34-total-2020-*.pickle"))) == 1
+    # Another process: nothing in its memory, the frame is read from the cache folder, not computed.
+    db.clear_cache()
+    lookups.clear()
+    monkeypatch.setattr(status, "_compute", lambda *args: pytest.fail(f"computed again: {args}"))
+    pd.testing.assert_frame_equal(status.assessments("province", "34", as_of=2020), first)
+    # A new release of the engine (other code, same data) computes its own frame.
+    calls = []
+    monkeypatch.setattr(status, "_compute", lambda *args: calls.append(args) or first)
+    monkeypatch.setattr(status, "_ENGINE", (*status._ENGINE, Path(__file__)))
+    db.clear_cache()
+    lookups.clear()
+    status.assessments("province", "34", as_of=2020)
+    assert calls == [("province", "34", "total", 2020)]
+    # New data (an import) is a new version: computed anew as well.
+    newer = {**fixture_data._ratio("POV", "P63-01", 2020, 1, 1000), "batch_id": "fx-0009"}
+    dataset.write_results(data, pd.DataFrame([newer]), batch_id="fx-0009")
+    lookups.clear()
+    status.assessments("province", "34", as_of=2020)
+    assert len(calls) == 2
+    db.clear_cache()
+    lookups.clear()
+
+
+def test_precompute_covers_what_the_pages_ask_first(use_fixture, monkeypatch):
+    n = status.precompute(boundaries=("34",))
+    years = db.run_query("years_available")["year"].tolist()
+    assert n == len(status.LEVELS) * (len(years) + 1)
+    monkeypatch.setattr(status, "_compute", lambda *args: pytest.fail(f"not precomputed: {args}"))
+    from ascc import lookups
+
+    lookups.clear()
+    status.status_of("province", "34", as_of=years[-1])
+    status.assessments("nation", "34")
