@@ -1,5 +1,7 @@
 """Router: page config, the shared sidebar, the demo notice and the page list. No SQL, no charts."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from ascc.i18n import t
@@ -7,7 +9,9 @@ from ui import present, shell
 
 st.set_page_config(
     page_title="ASCC Việt Nam",
-    page_icon=":material/insights:",
+    # A file of our own, served by the app: a Material icon would make every browser fetch it from
+    # fonts.gstatic.com (a third-party request, refused by the site's Content-Security-Policy).
+    page_icon=Path(__file__).parent / "ui" / "favicon.png",
     layout="wide",
     initial_sidebar_state="expanded",
 )

@@ -16,6 +16,7 @@ scenario is drawn from a seeded generator: the same seed gives every server unde
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import random
 import statistics
 import time
@@ -137,6 +138,34 @@ async def _visit(url: str, runs: list[Run], route: str, go: asyncio.Event) -> li
     return out
 
 
+def run_once(port: int, page: str, query: str, route: str | None = None, host: str = "127.0.0.1") -> bytes:
+    """Every byte the server sends for one run of a page in a new session (protobuf messages, in which
+    texts and chart specs are plain UTF-8): for tests that look for a value on a page."""
+
+    async def one() -> bytes:
+        import websockets
+        from streamlit.proto.BackMsg_pb2 import BackMsg
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        headers = {"Cookie": f"ascc_route={route}"} if route else {}
+        async with websockets.connect(f"ws://{host}:{port}/_stcore/stream", subprotocols=["streamlit"], max_size=None,
+                                      open_timeout=RUN_TIMEOUT_S, additional_headers=headers) as ws:  # fmt: skip
+            msg = BackMsg()
+            msg.rerun_script.query_string = query
+            msg.rerun_script.page_name = page
+            await ws.send(msg.SerializeToString())
+            received = b""
+            while True:
+                raw = await asyncio.wait_for(ws.recv(), timeout=RUN_TIMEOUT_S)
+                received += raw
+                fwd = ForwardMsg()
+                fwd.ParseFromString(raw)
+                if fwd.WhichOneof("type") == "script_finished" and fwd.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:
+                    return received
+
+    return _run(one())
+
+
 async def _user(url: str, visits: list[list[Run]], go: asyncio.Event) -> list[dict]:
     out = []
     for runs in visits:
@@ -145,6 +174,12 @@ async def _user(url: str, visits: list[list[Run]], go: asyncio.Event) -> list[di
         except Exception as exc:
             out.append({"page": runs[0].page or "plain", "s": float("nan"), "errors": [f"{type(exc).__name__}: {exc}"[:200]], "bytes": 0})
     return out
+
+
+def _run(coro):
+    # In a thread of its own: the caller may already run an event loop (pytest after Playwright).
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 def _pct(values: list[float], q: float) -> float:
@@ -167,7 +202,7 @@ def run_load(port: int, plan: list[list[list[Run]]], host: str = "127.0.0.1") ->
         done = await asyncio.gather(*tasks)
         return done, time.perf_counter() - begun
 
-    done, wall = asyncio.run(everyone())
+    done, wall = _run(everyone())
     runs = [r for user in done for r in user]
     ok = [r["s"] for r in runs if not r["errors"] and r["s"] == r["s"]]
     errors = [e for r in runs for e in r["errors"]]
