@@ -179,10 +179,12 @@ class Balancer:
         conf = self.prefix / "nginx.conf"
         conf.write_text(nginx_conf(replica_ports=[r.port for r in self.replicas], listen=self.port,
                                    address=self.address, prefix=self.prefix))  # fmt: skip
-        check = subprocess.run([nginx, "-t", "-q", "-p", str(self.prefix), "-c", str(conf)], capture_output=True, text=True)
+        # -e: the error log from the start (nginx otherwise first opens its system log, not writable when not root)
+        args = ["-p", str(self.prefix), "-e", str(self.prefix / "error.log"), "-c", str(conf)]
+        check = subprocess.run([nginx, "-t", "-q", *args], capture_output=True, text=True)
         if check.returncode != 0:
             raise RuntimeError(f"nginx refused its configuration ({conf}):\n{check.stderr}")
-        self.nginx = subprocess.Popen([nginx, "-p", str(self.prefix), "-c", str(conf)], stdout=subprocess.DEVNULL,
+        self.nginx = subprocess.Popen([nginx, *args], stdout=subprocess.DEVNULL,
                                       stderr=open(self.prefix / "nginx.out", "ab"), start_new_session=True)  # noqa: SIM115  # fmt: skip
         while not self._answers():
             if self.nginx.poll() is not None or time.monotonic() > deadline:
