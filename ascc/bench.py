@@ -4,18 +4,19 @@
 (the bundled one; commune values for every indicator; the commune set delivered ten times over), then
 for each dataset and page starts a fresh Python process that runs the page once under AppTest (the cold
 run, imports included) and then reruns it (warm runs), timing every query through a wrapper around
-``ascc.db.run_query``. It also runs 20 sessions of the Regions page at once, and compares three heavy
-computations with a plain-pandas version that reloads the Parquet files on every run. It prints a table
-and writes it, with the machine it ran on, to a Markdown file.
+``ascc.db.run_query``. It runs the load test of many users with varied pages and filters (tools/loadtest.py)
+against one app process, replicas behind nginx (ascc.serve) and a plain pandas + plotly express page,
+and compares three heavy computations with a plain-pandas version that reloads the Parquet files on
+every run. It prints a table and writes it, with the machine it ran on, to a Markdown file.
 
 ``--quick`` is the smoke mode of the test suite: tiny datasets, two pages, two or three runs.
+``--load`` runs the load test only (``--users 20,50 --replicas N``) and replaces its section of ``--out``.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
-import concurrent.futures
+import contextlib
 import datetime as dt
 import json
 import os
@@ -35,13 +36,16 @@ from ascc import settings
 
 APP = settings.PROJECT_ROOT / "app.py"
 MARK = "BENCH_RESULT "
-REGIONS_PAGE = "pages/regions.py"
+PLAIN_PAGE = settings.PROJECT_ROOT / "tools" / "plain_regions.py"
 
 # The targets of issue #7 (2-core machine).
 TARGET_WARM_MS = {"bundled": 150, "communes": 400, "x10": 1000}
 TARGET_COLD_S = 3.0
 TARGET_MEMORY_MB = 1024  # at commune level
-TARGET_CONCURRENT_P95_S = 2.0
+# Many users (issue 16): mixed pages with varied filters.
+TARGET_BALANCER_P95_S = {20: 1.0, 50: 2.0}
+TARGET_ONE_PROCESS_P95_S = {20: 2.0}
+TARGET_PLAIN_RATIO = 5.0  # throughput through the balancer / the plain page's
 TARGET_PANDAS_RATIO = 5.0  # at commune level
 TARGET_POINTS = 5000
 TARGET_PAYLOAD_MB = 2.0
@@ -66,8 +70,9 @@ class Options:
 
     quick: bool
     warm_runs: int
-    sessions: int
-    session_reruns: int
+    users: tuple[int, ...]  # simulated users of the load test, one measurement each
+    runs_per_user: int
+    replicas: int
     pandas_runs: int
     revisions: int  # the stress set holds each commune-level row this many times (batches)
     commune_codes: tuple[str, ...] | None  # indicators given commune values (None = all)
@@ -76,9 +81,10 @@ class Options:
 def options(quick: bool) -> Options:
     """The full benchmark, or the tiny smoke version run by the test suite."""
     if quick:
-        return Options(True, warm_runs=2, sessions=2, session_reruns=1, pandas_runs=1, revisions=2,
+        return Options(True, warm_runs=2, users=(2,), runs_per_user=3, replicas=2, pandas_runs=1, revisions=2,
                        commune_codes=("SIPAS", "CULTURED_FAM"))  # fmt: skip
-    return Options(False, warm_runs=20, sessions=20, session_reruns=3, pandas_runs=3, revisions=10, commune_codes=None)
+    return Options(False, warm_runs=20, users=(20, 50), runs_per_user=6, replicas=os.cpu_count() or 2, pandas_runs=3,
+                   revisions=10, commune_codes=None)  # fmt: skip
 
 
 def page_cases(quick: bool) -> list[PageCase]:
@@ -367,8 +373,8 @@ def child_prepare(spec: dict) -> dict:
 class StreamlitServer:
     """``streamlit run app.py`` on a free local port, for one dataset; a context manager."""
 
-    def __init__(self, data_dir: Path):
-        self.data_dir = data_dir
+    def __init__(self, data_dir: Path, script: Path = APP):
+        self.data_dir, self.script = data_dir, script
         self.port = 0
         self.proc: subprocess.Popen | None = None
 
@@ -382,7 +388,7 @@ class StreamlitServer:
         env = {**os.environ, settings.DATA_DIR_ENV: str(self.data_dir), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
         self.log = tempfile.NamedTemporaryFile(prefix="ascc-bench-server-", suffix=".log", delete=False)
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(APP), "--server.headless", "true",
+            [sys.executable, "-m", "streamlit", "run", str(self.script), "--server.headless", "true",
              "--server.port", str(self.port), "--server.address", "127.0.0.1"],
             cwd=settings.PROJECT_ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
         )  # fmt: skip
@@ -418,71 +424,96 @@ class StreamlitServer:
         Path(self.log.name).unlink(missing_ok=True)
 
 
-async def _session_runs(port: int, page: str, runs: int, start: asyncio.Event | None = None) -> dict:
-    """One browser session over Streamlit's websocket: ``runs`` runs of a page, each timed from the
-    request until the server reports the script finished (every element of the run received)."""
-    import websockets
-    from streamlit.proto.BackMsg_pb2 import BackMsg
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
-    times, errors, received = [], [], 0
-    async with websockets.connect(f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=["streamlit"],
-                                  max_size=None, open_timeout=120) as ws:  # fmt: skip
-        if start is not None:
-            await start.wait()
-        for _ in range(runs):
-            msg = BackMsg()
-            msg.rerun_script.page_name = page
-            begun = time.perf_counter()
-            await ws.send(msg.SerializeToString())
-            while True:
-                raw = await asyncio.wait_for(ws.recv(), timeout=600)
-                received += len(raw)
-                fwd = ForwardMsg()
-                fwd.ParseFromString(raw)
-                kind = fwd.WhichOneof("type")
-                element = fwd.delta.new_element if kind == "delta" else None
-                if element is not None and element.WhichOneof("type") == "exception":
-                    errors.append(element.exception.message[:200])
-                # A run that ends early for a rerun (st.rerun) is followed by the rerun: wait for it.
-                if kind == "script_finished" and fwd.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:
-                    break
-            times.append(time.perf_counter() - begun)
-    return {"runs_s": times, "errors": errors, "bytes": received}
+def _cpu_seconds(pids: list[int]) -> float:
+    """CPU time (user + system) used so far by these processes and their children (nginx's workers)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total, seen = 0.0, set()
+    todo = list(pids)
+    while todo:
+        pid = todo.pop()
+        if pid in seen:
+            continue
+        seen.add(pid)
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+            todo += [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
 
 
-def concurrent_sessions(data_dir: Path, dataset: str, sessions: int, reruns: int) -> dict:
-    """``sessions`` browser sessions open the Regions page of a real server at the same moment.
+def _rss_mb(pids: list[int]) -> float:
+    total = 0.0
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    total += int(line.split()[1]) / 1024
+    return total
 
-    Each session connects over the websocket as a browser does, runs the page (its first visit) and
-    reruns it ``reruns`` times; every run counts. The server has served the page once before (one
-    warm-up session), as a dashboard does that is already in use. Also reports the server's peak memory.
-    """
-    page = Path(REGIONS_PAGE).stem
 
-    async def all_sessions(port: int) -> tuple[list[dict], float]:
-        await _session_runs(port, page, 1)  # warm-up
-        go = asyncio.Event()
-        tasks = [asyncio.create_task(_session_runs(port, page, 1 + reruns, go)) for _ in range(sessions)]
-        await asyncio.sleep(1.0)  # every session connected before the first request
-        begun = time.perf_counter()
-        go.set()
-        done = await asyncio.gather(*tasks, return_exceptions=True)
-        return done, time.perf_counter() - begun
+@contextlib.contextmanager
+def _setup(kind: str, data_dir: Path, replicas: int):
+    """A server under test: (port, pids of its processes). Kinds: app (one process), balancer, plain."""
+    from ascc import serve
 
-    with StreamlitServer(data_dir) as server:
-        # In a thread of its own: the caller may already run an event loop (pytest after Playwright).
-        with concurrent.futures.ThreadPoolExecutor(1) as pool:
-            done, wall = pool.submit(asyncio.run, all_sessions(server.port)).result()
-        peak = server.peak_memory_mb()
-        log = server.log_tail()
-    runs = [t for d in done if isinstance(d, dict) for t in d["runs_s"]]
-    errors = [e for d in done if isinstance(d, dict) for e in d["errors"]]
-    errors += [f"{type(d).__name__}: {d}"[:200] for d in done if isinstance(d, BaseException)]
-    if errors:
-        print(f"  server log (end) after {len(errors)} errors:\n{log}", flush=True)
-    return {"dataset": dataset, "runs_s": runs, "errors": errors, "wall_s": wall, "server_peak_mb": peak,
-            "bytes_per_run": statistics.median([d["bytes"] / len(d["runs_s"]) for d in done if isinstance(d, dict)] or [0])}  # fmt: skip
+    if kind == "balancer":
+        env = {**os.environ, settings.DATA_DIR_ENV: str(data_dir)}
+        with serve.Balancer(replicas, serve.free_port(), "127.0.0.1", env=env) as bal:
+            yield bal.port, [r.proc.pid for r in bal.replicas] + [bal.nginx.pid]
+    else:
+        with StreamlitServer(data_dir, APP if kind == "app" else PLAIN_PAGE) as server:
+            yield server.port, [server.proc.pid]
+
+
+def page_costs(data_dir: Path, visits: int) -> list[dict]:
+    """Server CPU per page run: one user opens each page ``visits`` times, each in a new session with new
+    choices (language, boundary set, year, indicator, province), on one app process after a warm-up."""
+    from tools import loadtest
+
+    choices = loadtest.choices_of(data_dir)
+    rows = []
+    with _setup("app", data_dir, 1) as (port, pids):
+        loadtest.run_load(port, loadtest.scenario(choices, users=2, runs_per_user=10, seed=1))
+        for page in loadtest.PAGES:
+            cpu0 = _cpu_seconds(pids)
+            result = loadtest.run_load(port, loadtest.page_visits(choices, page, visits=visits))
+            rows.append({"page": page, "runs": result["runs"], "cpu_ms": (_cpu_seconds(pids) - cpu0) / result["runs"] * 1000,
+                         "median_s": result["median_s"], "kb_per_run": result["kb_per_run"], "errors": result["errors"]})  # fmt: skip
+            print(f"  {page:10s} {rows[-1]['cpu_ms']:.0f} ms CPU per run, median {result['median_s']:.2f} s", flush=True)
+    return rows
+
+
+def many_users(data_dir: Path, users: tuple[int, ...], replicas: int, runs_per_user: int) -> list[dict]:
+    """The load test (tools/loadtest.py) against one app process, N replicas behind nginx, and the plain
+    pandas + plotly express page (one process), each at every number of users, on a fresh server that
+    has first served a warm-up plan of other choices (as a dashboard in use has)."""
+    from tools import loadtest
+
+    # As deployed (python3 tasks.py serve, ascc-warm.service): aggregates and assessments computed once.
+    subprocess.run([sys.executable, "-m", "ascc", "warm"], check=True, capture_output=True, cwd=settings.PROJECT_ROOT,
+                   env={**os.environ, settings.DATA_DIR_ENV: str(data_dir)})  # fmt: skip
+    choices = loadtest.choices_of(data_dir)
+    rows = []
+    for kind in ("app", "balancer", "plain"):
+        for n in users:
+            if kind == "plain":
+                plan = loadtest.plain_scenario(choices, users=n, runs_per_user=runs_per_user, seed=161 + n)
+                warm = loadtest.plain_scenario(choices, users=2, runs_per_user=2, seed=1)
+            else:
+                plan = loadtest.scenario(choices, users=n, runs_per_user=runs_per_user, seed=161 + n)
+                warm = loadtest.scenario(choices, users=2 * replicas, runs_per_user=5, seed=1)
+            with _setup(kind, data_dir, replicas) as (port, pids):
+                loadtest.run_load(port, warm)
+                cpu0, own0 = _cpu_seconds(pids), sum(os.times()[:2])
+                row = loadtest.run_load(port, plan)
+                row.update(kind=kind, replicas=replicas if kind == "balancer" else 1, server_cpu_s=_cpu_seconds(pids) - cpu0,
+                           client_cpu_s=sum(os.times()[:2]) - own0, server_peak_mb=_rss_mb(pids))  # fmt: skip
+            rows.append(row)
+            print(f"  {kind:8s} {n:3d} users: {row['runs']} runs, median {row['median_s']:.2f} s, p95 {row['p95_s']:.2f} s, "
+                  f"{row['throughput']:.1f} runs/s, {len(row['errors'])} errors", flush=True)  # fmt: skip
+    return rows
 
 
 def _spawn(kind: str, spec: dict) -> tuple[object, float, float]:
@@ -682,22 +713,16 @@ def summarise(result: dict) -> dict:
               f"slowest: {worst['label']} on {worst['dataset']} {worst['cold_s']:.1f} s")  # fmt: skip
     rows = [p for p in pages if p["dataset"] == "communes"]
     if rows:
-        # Every process that works on the commune dataset: the page processes, the server under 20
-        # sessions, and the one-off step that computes the aggregates.
+        # Every process that works on the commune dataset: the page processes and the one-off step that
+        # computes the aggregates.
         parts = {"pages": max(p["maxrss_mb"] for p in rows)}
-        for c in result["concurrent"]:
-            if c["dataset"] == "communes":
-                parts["server"] = c["server_peak_mb"]
         for d in result["datasets"]:
             if d["name"] == "communes":
                 parts["aggregates step"] = d["prepare_mb"]
         mem = max(parts.values())
         check(f"peak memory at commune level ≤ {TARGET_MEMORY_MB / 1024:g} GB", mem <= TARGET_MEMORY_MB,
               ", ".join(f"{k} {v:.0f} MB" for k, v in parts.items()))  # fmt: skip
-    for c in result["concurrent"]:
-        p95 = _pct(c["runs_s"], 0.95)
-        check(f"{c['sessions']} concurrent sessions on Regions p95 ≤ {TARGET_CONCURRENT_P95_S:g} s ({c['dataset']})",
-              p95 <= TARGET_CONCURRENT_P95_S and not c["errors"], f"p95 {p95:.2f} s" + (f", {len(c['errors'])} errors" if c["errors"] else ""))  # fmt: skip
+    checks.extend(load_checks(result["load"]))
     cmp_rows = [r for r in result["pandas"] if r["dataset"] == "communes"]
     if cmp_rows:
         low = min(cmp_rows, key=lambda r: r["ratio"])
@@ -716,6 +741,70 @@ def summarise(result: dict) -> dict:
     if errors:
         check("every page runs", False, "; ".join(f"{p['label']} ({p['dataset']}): {p['error']}" for p in errors)[:400])
     return {"checks": checks}
+
+
+def load_checks(rows: list[dict]) -> list[dict]:
+    """The targets of the load test (issue 16), met or not."""
+    out = []
+    by = {(r["kind"], r["users"]): r for r in rows}
+
+    def errors(r: dict) -> str:
+        return f", {len(r['errors'])} errors" if r["errors"] else ""
+
+    for n, limit in TARGET_BALANCER_P95_S.items():
+        if r := by.get(("balancer", n)):
+            out.append({"target": f"{n} users, mixed pages, through the balancer ({r['replicas']} replicas): p95 ≤ {limit:g} s, no errors",
+                        "met": r["p95_s"] <= limit and not r["errors"], "detail": f"p95 {r['p95_s']:.2f} s{errors(r)}"})  # fmt: skip
+    for n, limit in TARGET_ONE_PROCESS_P95_S.items():
+        if r := by.get(("app", n)):
+            out.append({"target": f"{n} users, mixed pages, one process: p95 ≤ {limit:g} s",
+                        "met": r["p95_s"] <= limit and not r["errors"], "detail": f"p95 {r['p95_s']:.2f} s{errors(r)}"})  # fmt: skip
+    ratios = [(n, by[("balancer", n)]["throughput"] / by[("plain", n)]["throughput"])
+              for (kind, n) in by if kind == "balancer" and ("plain", n) in by and by[("plain", n)]["throughput"] > 0]  # fmt: skip
+    if ratios:
+        low = min(ratios, key=lambda x: x[1])
+        out.append({"target": f"throughput through the balancer ≥ {TARGET_PLAIN_RATIO:g}× the plain page's",
+                    "met": low[1] >= TARGET_PLAIN_RATIO, "detail": f"lowest: {low[1]:.1f}× at {low[0]} users"})  # fmt: skip
+    return out
+
+
+def load_markdown(rows: list[dict], machine_line: str | None = None) -> list[str]:
+    """The "Many users" section of the report."""
+    lines = [
+        "## Many users",
+        "",
+    ]
+    if machine_line:
+        lines += [machine_line, ""]
+    lines += [
+        "The load test of `tools/loadtest.py` on the bundled demo dataset. Each simulated user opens the dashboard at "
+        "an address of its own (language, boundary set, region, year), then goes to another page at each run "
+        "(Overview, Regions, Profile, Pillars, Ministries) with that page's own choices (indicator, province, "
+        "ministry) drawn at random, and after three runs comes back at a new address (a new session); every user "
+        "starts at the same moment and goes on without pause (no reading time), 6 runs each. A run is timed from "
+        "the request (from opening the websocket for a session's first run) until the server reports the script "
+        "finished. Setups: **one process** (`python3 tasks.py run`); **balancer**: `python3 tasks.py serve`, "
+        "replicas behind nginx, the route cookie keeping each session on one replica; **plain page**: "
+        "`tools/plain_regions.py`, the Regions question answered as a Streamlit user often writes it (every result "
+        "file read with pandas and the ranking drawn with plotly express on every rerun), one process, with the "
+        "indicator and year varied at every run. Each measurement on a fresh server that has first served a "
+        "warm-up of other choices, after `python -m ascc warm` (as `serve` and the systemd units do). The load "
+        "generator runs on the same machine and its CPU is shown (client CPU). Server CPU: all its processes "
+        "(replicas and nginx), per run.",
+        "",
+        "| setup | users | runs | median s | p95 s | max s | wall s | runs/s | errors | server CPU ms/run | client CPU s | KB/run | server memory MB | p95 by page (s) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    names = {"app": "one process", "balancer": "balancer", "plain": "plain page"}
+    for r in rows:
+        name = names[r["kind"]] + (f" ({r['replicas']} replicas)" if r["kind"] == "balancer" else "")
+        per_page = ", ".join(f"{k} {v:.2f}" for k, v in r["p95_by_page"].items())
+        lines.append(
+            f"| {name} | {r['users']} | {r['runs']} | {r['median_s']:.2f} | {r['p95_s']:.2f} | {r['max_s']:.2f} | "
+            f"{r['wall_s']:.1f} | {r['throughput']:.1f} | {len(r['errors'])} | {r['server_cpu_s'] / max(r['runs'], 1) * 1000:.0f} | "
+            f"{r['client_cpu_s']:.1f} | {r['kb_per_run']:.0f} | {r['server_peak_mb']:.0f} | {per_page} |"
+        )
+    return lines
 
 
 def _query(slowest) -> str:
@@ -773,23 +862,8 @@ def markdown(result: dict) -> str:
         )
     lines += [
         "",
-        "## Concurrent sessions on the Regions page",
-        "",
-        "A real server (`streamlit run app.py`, one process, as deployed) that has served the page once; the "
-        "sessions connect over Streamlit's websocket as browsers do, then all open the Regions page at the same "
-        "moment and rerun it; a run is timed from the request until the server reports the script finished "
-        "(every element received). Every run counts. Server memory: its peak resident memory over the test.",
-        "",
-        "| dataset | sessions | runs | median s | p95 s | max s | wall s | errors | server peak memory MB |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for c in result["concurrent"]:
-        r = c["runs_s"]
-        lines.append(
-            f"| {c['dataset']} | {c['sessions']} | {len(r)} | {statistics.median(r) if r else float('nan'):.2f} | "
-            f"{_pct(r, 0.95):.2f} | {max(r, default=float('nan')):.2f} | {c['wall_s']:.1f} | {len(c['errors'])} | "
-            f"{c.get('server_peak_mb', float('nan')):.0f} |"
-        )
+    lines += load_markdown(result["load"])
     lines += [
         "",
         "## DuckDB against plain pandas",
@@ -816,7 +890,7 @@ def markdown(result: dict) -> str:
 
 def run(opts: Options, out: Path | None, keep: Path | None = None, queries: Path | None = None) -> dict:
     """The whole benchmark; returns the raw measurements (and writes the report when ``out`` is given)."""
-    result = {"quick": opts.quick, "machine": machine(), "pages": [], "concurrent": [], "pandas": [], "datasets": [],
+    result = {"quick": opts.quick, "machine": machine(), "pages": [], "load": [], "pandas": [], "datasets": [],
               "queries_dir": str(queries) if queries else None}  # fmt: skip
     if queries is not None:
         settings.QUERIES_DIR = queries.resolve()
@@ -861,14 +935,8 @@ def run(opts: Options, out: Path | None, keep: Path | None = None, queries: Path
                     print(f"  {row['dataset']:8s} {row['label']:14s} cold {row['cold_s']:.1f} s, warm median "
                           f"{statistics.median(row['warm_s']) * 1000:.0f} ms, slowest query {_query(row['slowest_cold'])} ms",
                           flush=True)  # fmt: skip
-        # Quick mode: concurrency on the bundled set and the pandas comparison at commune level only.
-        for name, path in sets.items():
-            if opts.quick and name != "bundled":
-                continue
-            conc = concurrent_sessions(path, name, opts.sessions, opts.session_reruns)
-            conc["sessions"] = opts.sessions
-            result["concurrent"].append(conc)
-            print(f"  {name:8s} {opts.sessions} sessions: p95 {_pct(conc['runs_s'], 0.95):.2f} s", flush=True)
+        # Many users on the bundled set; the pandas comparison at commune level only in quick mode.
+        result["load"] = many_users(sets["bundled"], opts.users, opts.replicas, opts.runs_per_user)
         for name, path in sets.items():
             if opts.quick and name != "communes":
                 continue
@@ -894,18 +962,79 @@ def run(opts: Options, out: Path | None, keep: Path | None = None, queries: Path
     return result
 
 
+def run_load_only(opts: Options, out: Path | None) -> dict:
+    """Only the load test (``--load``): on a copy of the bundled dataset; replaces the "Many users" section
+    of the report at ``out`` (with the machine it ran on), the rest of the report kept."""
+    root = Path(tempfile.mkdtemp(prefix="ascc-bench-"))
+    previous_cache = os.environ.get(settings.CACHE_DIR_ENV)
+    os.environ[settings.CACHE_DIR_ENV] = str(root / "cache")
+    try:
+        data = root / "bundled"
+        shutil.copytree(settings.DEFAULT_DATA_DIR, data)
+        rows = many_users(data, opts.users, opts.replicas, opts.runs_per_user)
+    finally:
+        if previous_cache is None:
+            os.environ.pop(settings.CACHE_DIR_ENV, None)
+        else:
+            os.environ[settings.CACHE_DIR_ENV] = previous_cache
+        shutil.rmtree(root, ignore_errors=True)
+    m = machine()
+    line = (f"Written by `python -m ascc bench --load` on {m['date']}: {m['cores']} cores ({m['cpu']}), {m['memory']} memory, "
+            f"load average at start {m['load_at_start']}; Streamlit {m['streamlit']}, nginx {_nginx_version()}.")  # fmt: skip
+    checks = load_checks(rows)
+    section = load_markdown(rows, line) + ["", "| target | met | measured |", "|---|---|---|"]
+    section += [f"| {c['target']} | {'yes' if c['met'] else '**no**'} | {c['detail']} |" for c in checks]
+    text = "\n".join(section) + "\n"
+    print(text)
+    if out is not None:
+        old = out.read_text(encoding="utf-8") if out.exists() else "# Benchmark\n"
+        start = old.find("## Many users")
+        if start < 0:
+            start = old.find("## DuckDB against plain pandas")
+            new_text = old + "\n" + text if start < 0 else old[:start] + text + "\n" + old[start:]
+        else:
+            end = old.find("\n## ", start + 3)
+            new_text = old[:start] + text + ("" if end < 0 else old[end:])
+        out.write_text(new_text, encoding="utf-8")
+        print(f"written to {out}")
+    return {"load": rows, "checks": checks}
+
+
+def _nginx_version() -> str:
+    from ascc import serve
+
+    nginx = serve.nginx_binary()
+    if nginx is None:
+        return "not installed"
+    done = subprocess.run([nginx, "-v"], capture_output=True, text=True)
+    return (done.stderr or done.stdout).strip().split("/")[-1]
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of ``python -m ascc bench``."""
     parser.add_argument("--quick", action="store_true", help="smoke mode: tiny data, two pages, two or three runs")
     parser.add_argument("--out", type=Path, default=None, help="write the report (Markdown) here, e.g. docs/benchmark.md")
     parser.add_argument("--keep", type=Path, default=None, help="copy the generated datasets here")
+    parser.add_argument("--load", action="store_true",
+                        help="only the load test (many users: one process, the balancer, the plain page); replaces "
+                        "the 'Many users' section of --out")  # fmt: skip
+    parser.add_argument("--users", default=None, help="numbers of simulated users, comma-separated (default 20,50)")
+    parser.add_argument("--replicas", type=int, default=None, help="replicas behind the balancer (default: the number of cores)")
     parser.add_argument("--queries", type=Path, default=None,
                         help="use another copy of queries/ (to measure a proposed change to shared SQL)")  # fmt: skip
 
 
 def main(args: argparse.Namespace) -> int:
     """Run the benchmark; exit code 0 when it ran (targets are reported, not enforced)."""
-    run(options(args.quick), args.out, args.keep, args.queries)
+    opts = options(args.quick)
+    if args.users:
+        opts.users = tuple(int(n) for n in args.users.split(","))
+    if args.replicas:
+        opts.replicas = args.replicas
+    if args.load:
+        run_load_only(opts, args.out)
+    else:
+        run(opts, args.out, args.keep, args.queries)
     return 0
 
 

@@ -33,6 +33,9 @@ st.header(row["full_name"])
 profile_ui.lineage_note(members, area_id, row, lang)
 
 tab_profile, tab_communes, tab_compare = profile_ui.tabs(lang)
+# Only the open tab is drawn (a click on another reruns the page): the commune charts alone took two
+# fifths of a Profile run (py-spy, docs/benchmark.md). Presentation mode shows every tab's charts.
+everything = present.active()
 with tab_profile:
     # 4/ ALL INDICATORS
     status_ui.legend(lang)
@@ -68,8 +71,10 @@ with tab_profile:
 
 with tab_communes:
     # 7/ COMMUNES OF THE PROVINCE (the sidebar's boundary set decides which communes)
-    commune_ui.commune_section(view, area_id, row["name"], lang, info)
+    if tab_communes.open or everything:
+        commune_ui.commune_section(view, area_id, row["name"], lang, info)
 
 with tab_compare:
-    # 8/ COMPARE TWO TO SIX PROVINCES
-    profile_ui.compare_section(view, provinces, area_id, lang, info.is_demo)
+    # 8/ COMPARE TWO TO SIX PROVINCES (its choices come back from the URL when the tab is opened again)
+    if tab_compare.open or everything:
+        profile_ui.compare_section(view, provinces, area_id, lang, info.is_demo)

@@ -261,7 +261,7 @@ def _commune_figures(at) -> list[dict]:
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_profile_communes_tab_follows_the_boundary_set(use_communes, lang):
-    at = new_app("pages/profile.py", lang=lang, area="P34-08")
+    at = new_app("pages/profile.py", tab="communes", lang=lang, area="P34-08")
     assert not at.exception, [e.value for e in at.exception]
     figs = _commune_figures(at)
     assert len(figs) == 3  # map, distribution, best and worst
@@ -279,7 +279,7 @@ def test_profile_communes_tab_follows_the_boundary_set(use_communes, lang):
 
 
 def test_profile_communes_tab_marks_rebuilt_values_and_counts_the_threshold(use_communes):
-    at = new_app("pages/profile.py", lang="en", area="P34-08", year="2016")
+    at = new_app("pages/profile.py", tab="communes", lang="en", area="P34-08", year="2016")
     assert not at.exception
     text = texts(at)
     assert "Rebuilt" in text  # the derived note under the furthest-behind table
@@ -295,24 +295,39 @@ def test_profile_communes_tab_marks_rebuilt_values_and_counts_the_threshold(use_
 
 
 def test_profile_communes_tab_63_set_in_2025_falls_back_with_a_note(use_communes):
-    at = new_app("pages/profile.py", lang="vi", area="P63-02", boundary="63", year="2025")
+    at = new_app("pages/profile.py", tab="communes", lang="vi", area="P63-02", boundary="63", year="2025")
     assert not at.exception
     assert any("chỉ có số liệu theo đơn vị hành chính mới" in i.value for i in at.info)
     assert "2024" in _commune_figures(at)[0]["layout"]["title"]["text"]
 
 
 def test_profile_communes_tab_without_commune_data(use_fixture):
-    at = new_app("pages/profile.py", lang="en", area="P34-01")
+    at = new_app("pages/profile.py", tab="communes", lang="en", area="P34-01")
     assert not at.exception
     assert any("no commune-level figures" in i.value for i in at.info)
 
 
 @pytest.mark.parametrize(("boundary", "area", "n"), [("34", "P34-38", 166), ("63", "P63-38", 547)])
 def test_profile_communes_tab_on_the_bundled_data(use_bundled, boundary, area, n):
-    at = new_app("pages/profile.py", lang="en", area=area, boundary=boundary)
+    at = new_app("pages/profile.py", tab="communes", lang="en", area=area, boundary=boundary)
     assert not at.exception
     figs = _commune_figures(at)
     points = sum(len(values(tr["x"])) for tr in figs[0]["data"] if tr.get("mode") == "markers")
     assert points == n  # every commune of Thanh Hóa on its boundary set, one point each
     assert all(communes.points_in(f) <= 5000 for f in plotly_figures(at))
     assert len(at.dataframe[-1].value) == n
+
+
+def test_profile_draws_only_the_open_tab_but_presents_every_chart(use_communes):
+    # The commune charts cost two fifths of a Profile run: drawn when their tab is open, not before.
+    at = new_app("pages/profile.py", lang="en", area="P34-08")
+    assert not at.exception
+    assert _commune_figures(at) == []
+    assert at.dataframe  # the profile tab's table is there
+    at = new_app("pages/profile.py", tab="communes", lang="en", area="P34-08")
+    assert len(_commune_figures(at)) == 3
+    # Presentation mode shows every chart of the page, whichever tab was open.
+    at = new_app("pages/profile.py", lang="en", area="P34-08", present="1")
+    assert not at.exception
+    presented = [key for key, _ in at.session_state["_present_figs"]]
+    assert len([k for k in presented if k.startswith("commune_")]) == 3, presented

@@ -96,6 +96,16 @@ def scenario(c: Choices, *, users: int, runs_per_user: int, runs_per_visit: int 
     return out
 
 
+def page_visits(c: Choices, page: str, *, visits: int, seed: int = 7) -> list[list[list[Run]]]:
+    """One user opening ``page`` ``visits`` times, each time in a new session with new choices."""
+    rng = random.Random(seed)
+    plan = []
+    for _ in range(visits):
+        one = scenario(c, users=1, runs_per_user=1, runs_per_visit=1, seed=rng.randrange(1 << 30), pages=(page,))
+        plan.extend(one[0])
+    return [plan]
+
+
 def plain_scenario(c: Choices, *, users: int, runs_per_user: int, seed: int = 161) -> list[list[list[Run]]]:
     """The same load for the one-page reference app: indicator and year vary on every run."""
     rng = random.Random(seed)
