@@ -192,7 +192,21 @@ def _connect(data_dir: Path, version: str) -> duckdb.DuckDBPyConnection:
             con.execute(f"create table _m_{name} as select * from {name}")
             _replace(con, name, f"select * from _m_{name}", as_table=True)
             con.execute(f"drop table _m_{name}")
+    _load_reference_tables(con, data_dir)
     return con
+
+
+def _load_reference_tables(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
+    """Hold the small tables (areas, indicators, targets, ...) in memory for this version.
+
+    As views, every question that joins them opened and decoded their Parquet files again: a third to
+    two thirds of the time of the Regions and Overview questions (docs/benchmark.md). They are a few
+    thousand rows; the connection is rebuilt when any of their files changes (dataset_version).
+    """
+    for name, (file_name, _) in schema.TABLES.items():
+        path = data_dir / file_name
+        if name != "results" and path.exists():
+            _replace(con, name, f"select * from read_parquet({_sql_literal(path)})", as_table=True)
 
 
 def _define_views(data_dir: Path) -> duckdb.DuckDBPyConnection:
