@@ -915,3 +915,62 @@ def progress_bullets(
         yaxis={**Y_AXIS, "autorange": "reversed", "automargin": True},
     )  # fmt: skip
     return _figure(traces, layout, [])
+
+
+def headline_cards(
+    cards: pd.DataFrame,
+    *,
+    lang: str,
+    title: str,
+    source: str,
+    demo: bool,
+) -> go.Figure:
+    """The headline indicators as a grid of cards (the Overview's cards on one slide): per card the
+    status badge (icon + word, in the status colour), the short name, the value with its year, and the
+    change since the base year.
+
+    ``cards``: progress_views.headline_cards rows (short_name, value, year, change, base_year, progress,
+    unit, decimals). Shapes and annotations in paper coordinates, so the grid fills any size.
+    """
+    from ascc import progress
+
+    n = len(cards)
+    ncols = 2 if n <= 4 else 3
+    nrows = max(1, math.ceil(n / ncols))
+    gap_x, gap_y = 0.03, 0.06
+    w = (1 - gap_x * (ncols - 1)) / ncols
+    h = (1 - gap_y * (nrows - 1)) / nrows
+    shapes, notes = [], []
+    for i, r in enumerate(cards.itertuples()):
+        col, row = i % ncols, i // ncols
+        x0, y1 = col * (w + gap_x), 1 - row * (h + gap_y)
+        style = progress.STATUS_STYLE.get(r.progress or "", None)
+        color = style["color"] if style else MUTED
+        shapes.append(dict(type="rect", xref="paper", yref="paper", x0=x0, x1=x0 + w, y0=y1 - h, y1=y1,
+                           line=dict(color=color, width=2), fillcolor="white", layer="below"))
+        shapes.append(dict(type="rect", xref="paper", yref="paper", x0=x0, x1=x0 + 0.008, y0=y1 - h, y1=y1,
+                           line=dict(width=0), fillcolor=color, layer="below"))
+        word = f"{style['icon']} {i18n.t('status.' + r.progress, lang)}" if style else i18n.t("cards.no_status", lang)
+        left = x0 + 0.025
+        common = dict(xref="paper", yref="paper", xanchor="left", showarrow=False, align="left")
+        notes.append(dict(text=f"<b>{word}</b>", x=left, y=y1 - 0.05 * h, yanchor="top", font=dict(size=13, color="white"),
+                          bgcolor=color, borderpad=3, **common))  # fmt: skip
+        notes.append(dict(text=f"<b>{r.short_name}</b>", x=left, y=y1 - 0.30 * h, yanchor="top",
+                          font=dict(size=16, color=INK), **common))
+        if pd.notna(r.value):
+            value = i18n.fmt_value(r.value, r.unit, lang, int(r.decimals))
+            year = i18n.t("card.latest", lang, year=int(r.year)).lower() if lang == "en" else f"năm {int(r.year)}"
+            notes.append(dict(text=f"<b>{value}</b>  <span style='font-size:14px;color:{MUTED}'>({year})</span>",
+                              x=left, y=y1 - 0.52 * h, yanchor="top", font=dict(size=28, color=INK), **common))
+        else:
+            notes.append(dict(text=i18n.t("card.no_data", lang), x=left, y=y1 - 0.52 * h, yanchor="top",
+                              font=dict(size=18, color=MUTED), **common))
+        if pd.notna(r.change) and pd.notna(r.base_year):
+            change = i18n.fmt_value(r.change, i18n.change_unit(r.unit, lang), lang, int(r.decimals), signed=True)
+            notes.append(dict(text=i18n.t("cards.change", lang, change=change, year=int(r.base_year)),
+                              x=left, y=y1 - 0.80 * h, yanchor="top", font=dict(size=14, color=MUTED), **common))
+    layout = house_layout(title=title, source=source, lang=lang, demo=demo, height=150 + 150 * nrows, legend_rows=0,
+                          annotations=notes)
+    layout["margin"].update(l=10, r=10)
+    layout.update(showlegend=False, xaxis=dict(visible=False, range=[0, 1]), yaxis=dict(visible=False, range=[0, 1]))
+    return _figure([], layout, shapes)

@@ -1,7 +1,5 @@
 """Ministries: which lead ministry is furthest behind, and per ministry its indicators and the provinces holding it back."""
 
-import datetime as dt
-
 import streamlit as st
 
 from ascc import charts, db, figcache, lookups, progress, progress_views, status
@@ -17,7 +15,7 @@ shell.stop_if_no_results(lang)
 before = st.toggle(t("ministries.before_toggle", lang), value=shell.page_param("before", ["1"], None) == "1",
                    key="ministries_before")  # fmt: skip
 shell.keep_in_url("before", "1" if before else None)
-as_of = dt.date(2024, 12, 31) if before else dt.date(2025, 7, 1)
+as_of = progress_views.MINISTRIES_BEFORE if before else progress_views.MINISTRIES_AS_OF
 
 # 2/ DATA
 leads = db.run_query("ministry_leads", lang=lang, as_of=as_of)
@@ -29,11 +27,8 @@ area_names = lookups.column_map("area_names", "area_id", "name", lang=lang)
 ministry_names = dict(zip(leads["ministry_code"], leads["ministry_name"], strict=True))
 abbrs = dict(zip(leads["ministry_code"], leads["ministry_abbr"], strict=True))
 codes = list(dict.fromkeys(leads["ministry_code"]))
-# Every lead indicator with its national status, in the ministries' indicator order (leads is the left side).
-# An indicator without figures stays listed, as "insufficient data", rather than vanishing from its ministry.
-assessed = (leads[["ministry_code", "indicator_code", "indicator_name"]].merge(indicators, on="indicator_code", how="left")
-            .merge(nation, on="indicator_code", how="left").rename(columns={"indicator_name": "label"}))  # fmt: skip
-assessed["status"] = assessed["status"].fillna("insufficient")
+# Every lead indicator with its national status (one without figures as "insufficient data").
+assessed = progress_views.ministry_assessed(leads, indicators, nation)
 ranking = progress_views.ministry_ranking(assessed, codes)
 # The provinces furthest behind on each indicator, among those behind schedule (one pass over all indicators).
 worst = progress_views.furthest_behind_each(provinces[progress_views.is_behind(provinces["status"])])

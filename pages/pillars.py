@@ -30,9 +30,7 @@ status_ui.legend(lang)
 
 # 3/ STATUS COUNTS PER PILLAR
 # Every indicator of the catalogue is counted; one without figures for this scope as "insufficient data".
-merged = summary[["indicator_code", "pillar_code"]].merge(assessed, on="indicator_code", how="left")
-merged["status"] = merged["status"].fillna("insufficient")
-counts = merged.groupby(["pillar_code", "status"]).size().rename("n").reset_index().rename(columns={"pillar_code": "category"})
+counts = progress_views.pillar_counts(summary, assessed)
 fig = figcache.build(
     charts.status_stack,
     counts,
