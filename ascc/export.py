@@ -273,6 +273,11 @@ def _content_slide(prs, data: slides.SlideData, *, user_title, lang, demo, as_of
             legend_statuses = [s for s in progress.STATUSES if s in set(rows["progress"])]
         if data.chart == "map":
             notes.append(t("export.map_fallback", lang))
+    if data.chart == "line" and not rows.empty:  # the native line breaks at a year without a figure; say which
+        gaps = {str(name): charts.gap_years(part["year"], part["value"])
+                for name, part in data.table.groupby("series", sort=False) if part["role"].iloc[0] != "target"}
+        if charts.gap_note(gaps, lang):
+            notes.append(charts.gap_note(gaps, lang))
     if data.chart == "line" and data.info.get("break_year"):  # the native chart cannot draw the break line
         notes.append(t("export.note.break", lang, year=data.info["break_year"], reason=data.info.get("break_reason") or ""))
     if kind in ("national_trend", "province_trend", "region_trend") and (rows["status"] != "final").any():

@@ -442,7 +442,8 @@ def fetch_province_trend(spec: dict, lang: str) -> SlideData:
     region = df.loc[df["role"] == "region", "name"]
     info |= {"first_year": first, "last_year": last, "area_name": area_name,
              "region_name": str(region.iloc[0]) if len(region) else None}
-    title = t("export.title.province_trend", lang, area=area_name, name=_named(info)) + charts.unit_suffix(info["unit"])
+    title = t("export.title.province_trend", lang, area=area_name, name=_named(info), start=first or "", end=last or "") + \
+        charts.unit_suffix(info["unit"])
     return SlideData(spec, lang, "line", title, table, info)
 
 
@@ -453,7 +454,7 @@ def _place(lang: str, region_name: str | None = None) -> str:
     return region_name or t("slide.place_nation", lang)
 
 
-def _assessed_year(frame: pd.DataFrame, year: int | None) -> int | None:
+def assessed_year(frame: pd.DataFrame, year: int | None) -> int | None:
     """The year a status summary speaks of: the spec's, else the latest year assessed."""
     if year is not None:
         return int(year)
@@ -507,7 +508,7 @@ def fetch_pillars(spec: dict, lang: str) -> SlideData:
     counts = progress_views.pillar_counts(summary, assessed)
     categories = [(p.pillar_code, f"{p.pillar_code}. {p.name}") for p in pillars.itertuples()]
     table = _count_table(counts, categories).rename_axis(columns=None)
-    year = _assessed_year(assessed, spec["year"])
+    year = assessed_year(assessed, spec["year"])
     info = {"year": year, "place": _place(lang, region_name), "region_name": region_name, "boundary": spec["boundary"],
             "counts": counts, "categories": categories, "source": t("pillars.source", lang)}
     title = t("export.title.pillars", lang, place=info["place"], year=year or "")
@@ -531,7 +532,7 @@ def fetch_ministries(spec: dict, lang: str) -> SlideData:
         counts_text=[progress_views.counts_text(r, lang) for r in ranking.itertuples()],
         share_text=[progress_views.share_text(v, lang) for v in ranking["share_behind"]],
     )
-    year = _assessed_year(nation, spec["year"])
+    year = assessed_year(nation, spec["year"])
     info = {"year": year, "place": _place(lang), "boundary": spec["boundary"],
             "counts": progress_views.ministry_stack_counts(ranking), "categories": categories,
             "source": t("pillars.source", lang)}

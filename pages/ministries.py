@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from ascc import charts, db, figcache, lookups, progress, progress_views, status
+from ascc import charts, db, figcache, lookups, progress, progress_views, slides, status
 from ascc.i18n import t
-from ui import downloads, ministries_ui, present, shell, status_ui
+from ui import deck_ui, downloads, ministries_ui, present, shell, status_ui
 
 # 1/ FILTERS
 view = shell.view()
@@ -42,12 +42,14 @@ fig = figcache.build(
     charts.status_stack,
     ministries_ui.stack_counts(ranking),
     lang=lang,
-    title=t("ministries.rank_chart_title", lang),
+    title=t("export.title.ministries", lang, place=t("slide.place_nation", lang), year=slides.assessed_year(nation, None) or ""),
     categories=ministries_ui.chart_categories(ranking, abbrs, lang),
     source=t("pillars.source", lang),
     demo=info.is_demo,
 )
 present.chart(fig, key="ministry_ranking")
+if not before:  # the slide reads the ministries after the March 2025 merger
+    deck_ui.add_to_deck(slides.make_spec("ministries", boundary=view.boundary), lang=lang, key="act_ministries_deck")
 st.dataframe(ministries_ui.ranking_table(ranking, ministry_names, lang), hide_index=True, width="stretch")
 downloads.table_downloads(ministries_ui.ranking_download(ranking, ministry_names, lang), lang=lang,
                           filename=f"ministries_ranked_{as_of:%Y%m%d}", source=t("pillars.source", lang),
@@ -73,7 +75,7 @@ for r in ranking.itertuples():
         charts.progress_bullets,
         rows[["label", "status", "achieved_share", "expected_share", "target"]],
         lang=lang,
-        title=t("ministries.progress_title", lang, ministry=abbrs[code]),
+        title=t("ministries.progress_title", lang, ministry=abbrs[code], year=slides.assessed_year(nation, None) or ""),
         source=t("pillars.source", lang),
         demo=info.is_demo,
     )

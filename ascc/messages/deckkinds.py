@@ -17,10 +17,12 @@ MESSAGES = {
     "export.headline.headlines": {
         "vi": "{good}/{n} chỉ tiêu chính đạt hoặc đúng tiến độ; {behind} chậm tiến độ.",
         "en": "{good} of {n} headline indicators achieved or on track; {behind} behind schedule.",
+        "en_one": "{good} of {n} headline indicator achieved or on track; {behind} behind schedule.",
     },
     "export.headline.pillars": {
         "vi": "{behind}/{n} chỉ tiêu chậm tiến độ; nhiều nhất ở đặc tính {pillar} ({k}).",
         "en": "{behind} of {n} indicators behind schedule; most in characteristic {pillar} ({k}).",
+        "en_one": "{behind} of {n} indicator behind schedule; most in characteristic {pillar} ({k}).",
     },
     "export.headline.pillars_none": {
         "vi": "Không chỉ tiêu nào chậm tiến độ ({n} chỉ tiêu).",
