@@ -590,6 +590,11 @@ def region_pack(indicator: str, *, boundary: str = "34", year: int | None = None
     return specs + per_region(indicator, boundary=boundary, year=year, breakdown=breakdown)
 
 
+def summary_pack(*, boundary: str = "34", year: int | None = None) -> list[dict]:
+    """The status summaries of Viet Nam: headline cards, the pillars, the lead ministries ranked."""
+    return [make_spec(kind, boundary=boundary, year=year) for kind in SUMMARY_KINDS]
+
+
 def per_region(indicator: str, *, boundary: str = "34", year: int | None = None, breakdown: str = "total") -> list[dict]:
     """One slide per region: its provinces ranked."""
     return [

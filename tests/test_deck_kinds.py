@@ -229,3 +229,14 @@ def test_several_lines_name_the_series_with_gaps():
     assert np.isnan(np.asarray(values(hanoi["y"]), dtype=float)[2])
     assert charts.gap_note({"a": [], "b": []}, "en") == ""
     assert charts.gap_years([2016, 2017, 2018], [1.0, np.nan, 2.0]) == [2017]  # a row without a value is a gap too
+
+
+def test_the_deck_page_adds_the_three_summaries_and_lists_them(use_fixture):
+    at = new_app("pages/deck.py", lang="en")
+    at.button(key="deck_batch_summaries").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [e["kind"] for e in at.session_state["deck"]] == list(slides.SUMMARY_KINDS)
+    placeholders = [w.placeholder for w in at.text_input if w.key and w.key.startswith("deck_title_")]
+    assert placeholders == [slides.auto_title(e, "en") for e in at.session_state["deck"]]
+    shown = texts(at)
+    assert all(i18n.t(f"deck.kind.{k}", "en") in shown for k in slides.SUMMARY_KINDS)

@@ -13,6 +13,11 @@ MESSAGES = {
     "deck.kind.headlines": {"vi": "Thẻ chỉ tiêu chính", "en": "Headline cards"},
     "deck.kind.pillars": {"vi": "Tóm tắt theo đặc tính", "en": "Pillar summary"},
     "deck.kind.ministries": {"vi": "Xếp hạng bộ chủ trì", "en": "Ministry ranking"},
+    "deck.batch_summaries": {"vi": "Thêm 3 trang tóm tắt tình trạng", "en": "Add the three status summaries"},
+    "deck.batch_summaries_help": {
+        "vi": "Thẻ chỉ tiêu chính, tóm tắt theo 5 đặc tính và xếp hạng bộ chủ trì (cả nước, năm mới nhất).",
+        "en": "Headline cards, the five characteristics summarised and the lead ministries ranked (Viet Nam, latest year).",
+    },
     # Headline sentences of the summary slides.
     "export.headline.headlines": {
         "vi": "{good}/{n} chỉ tiêu chính đạt hoặc đúng tiến độ; {behind} chậm tiến độ.",
