@@ -716,7 +716,9 @@ def small_multiples(
         refs = {"xaxis": f"x{axis}", "yaxis": f"y{axis}"}
         if len(nation):
             traces.append(
-                dict(type="scatter", x=nation_x, y=nation_y, mode="lines", line=dict(color="#9aa5b1", width=1.5),
+                # Markers too: a year between two gaps is a point of its own, not a line.
+                dict(type="scatter", x=nation_x, y=nation_y, mode="lines+markers", line=dict(color="#9aa5b1", width=1.5),
+                     marker=dict(size=3, color="#9aa5b1"),
                      name=i18n.t("chart.nation", lang), showlegend=i == 0, legendgroup="nation", hoverinfo="skip",
                      **refs)  # fmt: skip
             )
@@ -1028,16 +1030,19 @@ def headline_cards(
                           font=dict(size=16, color=INK), **common))
         if pd.notna(r.value):
             value = i18n.fmt_value(r.value, r.unit, lang, int(r.decimals))
-            year = i18n.t("card.latest", lang, year=int(r.year)).lower() if lang == "en" else f"năm {int(r.year)}"
-            notes.append(dict(text=f"<b>{value}</b>  <span style='font-size:14px;color:{MUTED}'>({year})</span>",
-                              x=left, y=y1 - 0.52 * h, yanchor="top", font=dict(size=28, color=INK), **common))
+            notes.append(dict(text=f"<b>{value}</b>", x=left, y=y1 - 0.50 * h, yanchor="top",
+                              font=dict(size=28, color=INK), **common))
         else:
             notes.append(dict(text=i18n.t("card.no_data", lang), x=left, y=y1 - 0.52 * h, yanchor="top",
                               font=dict(size=18, color=MUTED), **common))
+        # The card's own year, then the change since the base year, under the value.
+        below = [i18n.t("card.latest", lang, year=int(r.year))] if pd.notna(r.year) and pd.notna(r.value) else []
         if pd.notna(r.change) and pd.notna(r.base_year):
             change = i18n.fmt_value(r.change, i18n.change_unit(r.unit, lang), lang, int(r.decimals), signed=True)
-            notes.append(dict(text=i18n.t("cards.change", lang, change=change, year=int(r.base_year)),
-                              x=left, y=y1 - 0.80 * h, yanchor="top", font=dict(size=14, color=MUTED), **common))
+            below.append(i18n.t("cards.change", lang, change=change, year=int(r.base_year)))
+        if below:
+            notes.append(dict(text=" · ".join(below), x=left, y=y1 - 0.80 * h, yanchor="top",
+                              font=dict(size=14, color=MUTED), **common))
     layout = house_layout(title=title, source=source, lang=lang, demo=demo, height=150 + 150 * nrows, legend_rows=0,
                           annotations=notes)
     layout["margin"].update(l=10, r=10)

@@ -343,7 +343,7 @@ def _line_table(df: pd.DataFrame, colors: list[str], roles: list[str]) -> pd.Dat
     """Long rows series/role/year/value/color/status/derived from rows with area_id, name, year, value."""
     return pd.DataFrame(
         {
-            "series": df["name"].astype(str).to_numpy(),
+            "series": _stable_names(df),
             "role": roles,
             "area_id": df["area_id"].to_numpy(),
             "year": df["year"].astype(int).to_numpy(),
@@ -354,6 +354,18 @@ def _line_table(df: pd.DataFrame, colors: list[str], roles: list[str]) -> pd.Dat
             "estimated": df["estimated"].fillna(False).astype(bool).to_numpy() if "estimated" in df else False,
         }
     )
+
+
+def _stable_names(df: pd.DataFrame) -> list[str]:
+    """One series name per area: a region or the nation computed from part of its provinces is named with
+    its coverage in that year ("Đông Nam Bộ (1/2 tỉnh, 76 % dân số)"), which would split its line into
+    one series per coverage; where an area's names differ, the name without the coverage is kept."""
+    names = df["name"].astype(str)
+    out = names.copy()
+    for _, part in names.groupby(df["area_id"].to_numpy(), sort=False):
+        if part.nunique() > 1:
+            out[part.index] = min(part, key=len).split(" (")[0]
+    return out.tolist()
 
 
 def _with_target(table: pd.DataFrame, info: dict, lang: str) -> pd.DataFrame:
