@@ -128,6 +128,54 @@ def band(low: float, high: float, *, color: str, vertical: bool = False, axis: s
                 layer="below")  # fmt: skip
 
 
+def gap_years(years, values) -> list[int]:
+    """The years inside a series' span (its first to its last year with a figure) that have no figure."""
+    years = np.asarray(years, dtype=int)
+    values = np.asarray(values, dtype=float)
+    have = set(years[np.isfinite(values)].tolist())
+    if not have:
+        return []
+    return [y for y in range(min(have), max(have) + 1) if y not in have]
+
+
+def broken_at_gaps(x, y, *per_point):
+    """x, y (and per-point arrays such as customdata or marker colours) with a point without a value in
+    every year of the span that has no row, so the line breaks there instead of bridging the gap (plotly
+    bridges missing x values; it breaks at a missing y). Added points repeat the first entry of the
+    per-point arrays (never shown: a point without a value has no marker and no hover)."""
+    x = np.asarray(x, dtype=int)
+    y = np.asarray(y, dtype=float)
+    if not len(x):
+        return (x, y, *per_point)
+    missing = np.setdiff1d(np.arange(x.min(), x.max() + 1), x)
+    if not len(missing):
+        return (x, y, *per_point)
+    order = np.argsort(np.concatenate([x, missing]), kind="stable")
+    out_x = np.concatenate([x, missing])[order]
+    out_y = np.concatenate([y, np.full(len(missing), np.nan)])[order]
+    extra = []
+    for arr in per_point:
+        if arr is None or np.ndim(arr) == 0:
+            extra.append(arr)
+            continue
+        arr = np.asarray(arr, dtype=object)
+        fill = np.repeat(arr[:1], len(missing), axis=0)
+        extra.append(np.concatenate([arr, fill])[order])
+    return (out_x, out_y, *extra)
+
+
+def gap_note(gaps: dict[str, list[int]], lang: str) -> str:
+    """ "No figure for 2020, 2021." (the same years missing in every series), or per series with gaps
+    ("Red River Delta: no figure for 2020; ..."); "" without gaps. ``gaps``: series name -> gap_years."""
+    distinct = {tuple(v) for v in gaps.values()}
+    if len(distinct) == 1:  # every series lacks the same years (or none)
+        years = next(iter(distinct))
+        return i18n.t("chart.gap_note", lang, years=", ".join(map(str, years))) + "." if years else ""
+    gaps = {name: years for name, years in gaps.items() if years}
+    return "; ".join(i18n.t("chart.gap_note_series", lang, series=name, years=", ".join(map(str, years)))
+                     for name, years in gaps.items()) + "."
+
+
 def target_marks(
     target,
     label: str,
@@ -165,15 +213,18 @@ def house_layout(
     wrap: int = 80,
     title_width: int = 0,
     annotations=(),
+    note: str = "",
 ) -> dict:
     """The house look as a layout dict: title, legend row, source footer and the demo mark, laid out so
     none overlap (``annotations`` come first, then the source and the mark).
 
     Top to bottom: the title (with the demo mark at the right end of its line), the legend row(s),
-    the plot, the axis labels, then the source in small grey type (wrapped). Sizes are in pixels so
-    the layout holds at any width. Axis styles are X_AXIS and Y_AXIS.
+    the plot, the axis labels, then ``note`` (gap_note) and the source in small grey type (wrapped).
+    Sizes are in pixels so the layout holds at any width. Axis styles are X_AXIS and Y_AXIS.
     """
     source_lines = textwrap.wrap(i18n.t("chart.source", lang, source=source), wrap) if source else []
+    # A note (the years without a figure) stands first in the footer, under the axis labels.
+    source_lines = textwrap.wrap(note, wrap) + source_lines
     # A chart in a narrow column wraps its title (``title_width`` characters a line) rather than running
     # under the demo mark at the right end of the line.
     title_lines = [title]
@@ -385,17 +436,22 @@ def trend_chart(
         ["" if not p else f" ({i18n.t('value.status.' + s, lang)})" for p, s in zip(prelim, df.get("status", []), strict=False)],
         dtype=object,
     )
+    gaps = gap_years(years, values)
+    line_x, line_y, colors, custom = broken_at_gaps(
+        years, values, np.where(prelim, "white", LINE),
+        np.stack([texts, status_words, provenance(df, lang)], axis=-1) if len(df) else None,
+    )  # fmt: skip
     traces = [
         dict(
             type="scatter",
-            x=years,
-            y=values,
+            x=line_x,
+            y=line_y,
             mode="lines+markers",
             name=i18n.t("chart.value", lang),
             showlegend=False,
             line=dict(color=LINE, width=3),
-            marker=dict(size=9, color=np.where(prelim, "white", LINE), line=dict(color=LINE, width=2)),
-            customdata=np.stack([texts, status_words, provenance(df, lang)], axis=-1) if len(df) else None,
+            marker=dict(size=9, color=colors, line=dict(color=LINE, width=2)),
+            customdata=custom,
             hovertemplate="%{x}: %{customdata[0]}%{customdata[1]}%{customdata[2]}<extra></extra>",
         )
     ]
@@ -436,7 +492,7 @@ def trend_chart(
     if len(years):
         xaxis.update(range=[years.min() - 0.5, (x_max or years.max()) + 0.5], dtick=1, tickformat="d")
     layout = house_layout(title=title, source=source, lang=lang, demo=demo, height=height,
-                          title_width=title_width, annotations=annotations)  # fmt: skip
+                          title_width=title_width, annotations=annotations, note=gap_note({"": gaps}, lang))  # fmt: skip
     layout.update(
         xaxis=xaxis,
         yaxis={**Y_AXIS, "title": dict(text=unit, font=dict(size=12, color=MUTED)), "separatethousands": True},
@@ -634,6 +690,10 @@ def small_multiples(
     target = targets.of(target_value, target_upper, target_type)
     nation_x, nation_y = nation["year"].to_numpy(int), nation["value"].to_numpy(float)
     derived_word = " (" + i18n.t("mark.derived", lang) + ")"
+    gaps = {names[i]: gap_years(by_area[a]["year"], by_area[a]["value"]) for i, a in enumerate(areas)}
+    if len(nation):
+        gaps[i18n.t("chart.nation", lang)] = gap_years(nation_x, nation_y)
+        nation_x, nation_y = broken_at_gaps(nation_x, nation_y)
     traces, shapes, titles, layout = [], [], [], {}
     for i, (axis, x_domain, y_domain) in enumerate(cells):
         r, c = divmod(i, cols)
@@ -656,19 +716,25 @@ def small_multiples(
         refs = {"xaxis": f"x{axis}", "yaxis": f"y{axis}"}
         if len(nation):
             traces.append(
-                dict(type="scatter", x=nation_x, y=nation_y, mode="lines", line=dict(color="#9aa5b1", width=1.5),
+                # Markers too: a year between two gaps is a point of its own, not a line.
+                dict(type="scatter", x=nation_x, y=nation_y, mode="lines+markers", line=dict(color="#9aa5b1", width=1.5),
+                     marker=dict(size=3, color="#9aa5b1"),
                      name=i18n.t("chart.nation", lang), showlegend=i == 0, legendgroup="nation", hoverinfo="skip",
                      **refs)  # fmt: skip
             )
         hover = np.array([i18n.fmt_value(v, unit, lang, decimals) for v in s["value"]], dtype=object)
         derived = s["derived"].to_numpy(bool) if "derived" in s else np.zeros(len(s), bool)
+        xs, ys, colors, custom = broken_at_gaps(
+            s["year"].to_numpy(int), s["value"].to_numpy(float), np.where(derived, "white", color),
+            np.stack([hover, np.where(derived, derived_word, ""), provenance(s, lang)], axis=-1),
+        )  # fmt: skip
         traces.append(
             dict(
-                type="scatter", x=s["year"].to_numpy(int), y=s["value"].to_numpy(float), mode="lines+markers",
+                type="scatter", x=xs, y=ys, mode="lines+markers",
                 line=dict(color=color, width=3),
-                marker=dict(size=6, color=np.where(derived, "white", color), line=dict(color=color, width=1.5)),
+                marker=dict(size=6, color=colors, line=dict(color=color, width=1.5)),
                 name=names[i], showlegend=False,
-                customdata=np.stack([hover, np.where(derived, derived_word, ""), provenance(s, lang)], axis=-1),
+                customdata=custom,
                 hovertemplate="%{x}: %{customdata[0]}%{customdata[1]}%{customdata[2]}<extra>" + names[i] + "</extra>",
                 **refs,
             )
@@ -686,7 +752,8 @@ def small_multiples(
     if boundary_change_year:
         traces.append(legend_entry(i18n.t("chart.boundary_change", lang), MUTED, "dashdot"))
     height = 240 * rows + 190
-    layout.update(house_layout(title=title, source=source, lang=lang, demo=demo, height=height, annotations=titles))
+    layout.update(house_layout(title=title, source=source, lang=lang, demo=demo, height=height, annotations=titles,
+                               note=gap_note(gaps, lang)))
     # The legend sits above the panel titles (which sit at the top of the first row).
     margin = layout["margin"]
     margin["t"] += 30
@@ -721,19 +788,22 @@ def multi_line(
     """
     by_area = dict(tuple(df.groupby("area_id", sort=False)))
     others = [a for a in by_area if a != highlight]
-    traces, shapes, annotations = [], [], []
+    traces, shapes, annotations, gaps = [], [], [], {}
     for i, area in enumerate([*others, *([highlight] if highlight in by_area else [])]):
         s = by_area[area].sort_values("year")
         is_main = area == highlight
         color = INK if is_main else SERIES_COLORS[i % len(SERIES_COLORS)]
         derived = s["derived"].to_numpy(bool) if "derived" in s else np.zeros(len(s), bool)
         texts = np.array([i18n.fmt_value(v, unit, lang, decimals) for v in s["value"]], dtype=object)
+        gaps[str(s["name"].iloc[0])] = gap_years(s["year"], s["value"])
+        xs, ys, colors, texts = broken_at_gaps(s["year"].to_numpy(int), s["value"].to_numpy(float),
+                                               np.where(derived, "white", color), texts)
         traces.append(
             dict(
-                type="scatter", x=s["year"].to_numpy(int), y=s["value"].to_numpy(float), mode="lines+markers",
+                type="scatter", x=xs, y=ys, mode="lines+markers",
                 name=str(s["name"].iloc[0]) + (" *" if derived.any() else ""),
                 line=dict(color=color, width=4 if is_main else 2, dash="solid"),
-                marker=dict(size=8 if is_main else 6, color=np.where(derived, "white", color), line=dict(color=color, width=2)),
+                marker=dict(size=8 if is_main else 6, color=colors, line=dict(color=color, width=2)),
                 customdata=texts, hovertemplate="%{x}: %{customdata}<extra>%{fullData.name}</extra>",
             )
         )  # fmt: skip
@@ -750,7 +820,8 @@ def multi_line(
                                     font=dict(size=11, color=BREAK)))  # fmt: skip
     if "derived" in df and df["derived"].fillna(False).astype(bool).any():
         traces.append(hollow_entry(i18n.t("chart.hollow_rebuilt", lang), INK))
-    layout = house_layout(title=title, source=source, lang=lang, demo=demo, height=height, annotations=annotations)
+    layout = house_layout(title=title, source=source, lang=lang, demo=demo, height=height, annotations=annotations,
+                          note=gap_note(gaps, lang))
     layout.update(
         xaxis={**X_AXIS, "dtick": 1, "tickformat": "d"},
         yaxis={**Y_AXIS, "title": dict(text=unit, font=dict(size=12, color=MUTED))},
@@ -915,3 +986,65 @@ def progress_bullets(
         yaxis={**Y_AXIS, "autorange": "reversed", "automargin": True},
     )  # fmt: skip
     return _figure(traces, layout, [])
+
+
+def headline_cards(
+    cards: pd.DataFrame,
+    *,
+    lang: str,
+    title: str,
+    source: str,
+    demo: bool,
+) -> go.Figure:
+    """The headline indicators as a grid of cards (the Overview's cards on one slide): per card the
+    status badge (icon + word, in the status colour), the short name, the value with its year, and the
+    change since the base year.
+
+    ``cards``: progress_views.headline_cards rows (short_name, value, year, change, base_year, progress,
+    unit, decimals). Shapes and annotations in paper coordinates, so the grid fills any size.
+    """
+    from ascc import progress
+
+    n = len(cards)
+    ncols = 2 if n <= 4 else 3
+    nrows = max(1, math.ceil(n / ncols))
+    gap_x, gap_y = 0.03, 0.06
+    w = (1 - gap_x * (ncols - 1)) / ncols
+    h = (1 - gap_y * (nrows - 1)) / nrows
+    shapes, notes = [], []
+    for i, r in enumerate(cards.itertuples()):
+        col, row = i % ncols, i // ncols
+        x0, y1 = col * (w + gap_x), 1 - row * (h + gap_y)
+        style = progress.STATUS_STYLE.get(r.progress or "", None)
+        color = style["color"] if style else MUTED
+        shapes.append(dict(type="rect", xref="paper", yref="paper", x0=x0, x1=x0 + w, y0=y1 - h, y1=y1,
+                           line=dict(color=color, width=2), fillcolor="white", layer="below"))
+        shapes.append(dict(type="rect", xref="paper", yref="paper", x0=x0, x1=x0 + 0.008, y0=y1 - h, y1=y1,
+                           line=dict(width=0), fillcolor=color, layer="below"))
+        word = f"{style['icon']} {i18n.t('status.' + r.progress, lang)}" if style else i18n.t("cards.no_status", lang)
+        left = x0 + 0.025
+        common = dict(xref="paper", yref="paper", xanchor="left", showarrow=False, align="left")
+        notes.append(dict(text=f"<b>{word}</b>", x=left, y=y1 - 0.05 * h, yanchor="top", font=dict(size=13, color="white"),
+                          bgcolor=color, borderpad=3, **common))  # fmt: skip
+        notes.append(dict(text=f"<b>{r.short_name}</b>", x=left, y=y1 - 0.30 * h, yanchor="top",
+                          font=dict(size=16, color=INK), **common))
+        if pd.notna(r.value):
+            value = i18n.fmt_value(r.value, r.unit, lang, int(r.decimals))
+            notes.append(dict(text=f"<b>{value}</b>", x=left, y=y1 - 0.50 * h, yanchor="top",
+                              font=dict(size=28, color=INK), **common))
+        else:
+            notes.append(dict(text=i18n.t("card.no_data", lang), x=left, y=y1 - 0.52 * h, yanchor="top",
+                              font=dict(size=18, color=MUTED), **common))
+        # The card's own year, then the change since the base year, under the value.
+        below = [i18n.t("card.latest", lang, year=int(r.year))] if pd.notna(r.year) and pd.notna(r.value) else []
+        if pd.notna(r.change) and pd.notna(r.base_year):
+            change = i18n.fmt_value(r.change, i18n.change_unit(r.unit, lang), lang, int(r.decimals), signed=True)
+            below.append(i18n.t("cards.change", lang, change=change, year=int(r.base_year)))
+        if below:
+            notes.append(dict(text=" · ".join(below), x=left, y=y1 - 0.80 * h, yanchor="top",
+                              font=dict(size=14, color=MUTED), **common))
+    layout = house_layout(title=title, source=source, lang=lang, demo=demo, height=150 + 150 * nrows, legend_rows=0,
+                          annotations=notes)
+    layout["margin"].update(l=10, r=10)
+    layout.update(showlegend=False, xaxis=dict(visible=False, range=[0, 1]), yaxis=dict(visible=False, range=[0, 1]))
+    return _figure([], layout, shapes)

@@ -248,6 +248,9 @@ def _content_slide(prs, data: slides.SlideData, *, user_title, lang, demo, as_of
     slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
     title = user_title or data.title
     _title(slide, BOX_TITLE, title, size=title_size(title))
+    if data.spec["kind"] in slides.SUMMARY_KINDS:
+        _summary_slide(slide, data, lang=lang, demo=demo, as_of=as_of, page=page)
+        return
     sentence = headlines.headline(data.spec["kind"], data.table, data.info, lang)
     headline_size = 17 if len(sentence) <= 200 else 15
     notes: list[str] = []
@@ -270,6 +273,11 @@ def _content_slide(prs, data: slides.SlideData, *, user_title, lang, demo, as_of
             legend_statuses = [s for s in progress.STATUSES if s in set(rows["progress"])]
         if data.chart == "map":
             notes.append(t("export.map_fallback", lang))
+    if data.chart == "line" and not rows.empty:  # the native line breaks at a year without a figure; say which
+        gaps = {str(name): charts.gap_years(part["year"], part["value"])
+                for name, part in data.table.groupby("series", sort=False) if part["role"].iloc[0] != "target"}
+        if charts.gap_note(gaps, lang):
+            notes.append(charts.gap_note(gaps, lang))
     if data.chart == "line" and data.info.get("break_year"):  # the native chart cannot draw the break line
         notes.append(t("export.note.break", lang, year=data.info["break_year"], reason=data.info.get("break_reason") or ""))
     if kind in ("national_trend", "province_trend", "region_trend") and (rows["status"] != "final").any():
@@ -291,6 +299,161 @@ def _content_slide(prs, data: slides.SlideData, *, user_title, lang, demo, as_of
         [sentence, "", t("export.notes.key_numbers", lang), *key_lines, "", *notes, footer]
         + ([t("demo.notice", lang)] if demo else [])
     )
+
+
+def _footer(slide, source: str, lang: str, as_of: str, page: str) -> str:
+    footer = " · ".join(p for p in (t("chart.source", lang, source=source) if source else "",
+                                    t("sidebar.data_as_of", lang, date=as_of) if as_of else "") if p)
+    _text(slide, BOX_FOOTER, footer, size=10, color=MUTED, name=SHAPE_FOOTER)
+    _text(slide, BOX_PAGE, page, size=10, color=MUTED, align=PP_ALIGN.RIGHT)
+    return footer
+
+
+def _summary_slide(slide, data: slides.SlideData, *, lang, demo, as_of, page) -> None:
+    """A status-summary slide (headline cards, pillar summary, ministry ranking): headline sentence, a
+    native table (cards) or native stacked bars (counts per status), the status legend, footer, notes."""
+    kind, table = data.spec["kind"], data.table
+    sentence = summary_headline(data)
+    _text(slide, BOX_HEADLINE, sentence, size=17, color=ACCENT, name=SHAPE_HEADLINE)
+    if kind == "headlines":
+        _cards_table(slide, table, lang)
+        shown = [s for s in progress.STATUSES if s in set(table["progress"].dropna())]
+    else:
+        _status_bars(slide, table, lang)
+        shown = [s for s in progress.STATUSES if table[s].sum() > 0]
+    _note_band(slide, shown, [], lang)
+    footer = _footer(slide, data.info.get("source") or "", lang, as_of, page)
+    if demo:
+        _demo_mark(slide, lang)
+    slide.notes_slide.notes_text_frame.text = "\n".join(
+        [sentence, "", t("export.notes.key_numbers", lang), *summary_note_lines(data), "", footer]
+        + ([t("demo.notice", lang)] if demo else [])
+    )
+
+
+def summary_headline(data: slides.SlideData) -> str:
+    """The one-sentence finding of a status-summary slide, from its table."""
+    kind, table, lang = data.spec["kind"], data.table, data.lang
+    if kind == "headlines":
+        prog = table["progress"].fillna("")
+        return t("export.headline.headlines", lang, good=int(prog.isin(headlines.GOOD_STATUSES).sum()), n=len(table),
+                 behind=int(prog.isin(progress.BEHIND).sum()))
+    behind = table[list(progress.BEHIND)].sum(axis=1)
+    if kind == "pillars":
+        if behind.sum() == 0:
+            return t("export.headline.pillars_none", lang, n=int(table["n"].sum()))
+        worst = table.iloc[int(behind.to_numpy().argmax())]
+        return t("export.headline.pillars", lang, behind=int(behind.sum()), n=int(table["n"].sum()),
+                 pillar=worst["label"], k=int(behind.max()))
+    if table.empty or table["behind"].iloc[0] == 0:
+        return t("export.headline.ministries_none", lang)
+    top = table.iloc[0]
+    return t("export.headline.ministries", lang, name=top["name"], counts=top["counts_text"], share=top["share_text"])
+
+
+def summary_note_lines(data: slides.SlideData) -> list[str]:
+    """The key numbers of a status-summary slide for the speaker notes, one line per card or bar."""
+    lang, table = data.lang, data.table
+    if data.spec["kind"] == "headlines":
+        return [" · ".join(_card_cells(r, lang)) for r in table.itertuples()]
+    lines = []
+    for r in table.itertuples():
+        counts = ", ".join(f"{t('status.' + s, lang)} {int(getattr(r, s))}" for s in progress.STATUSES if getattr(r, s))
+        lines.append(f"{r.label}: {counts or '–'}")
+    return lines
+
+
+def _card_cells(r, lang: str) -> list[str]:
+    """A headline card as table cells: indicator, value, year, change since the base year, status."""
+    dec = int(r.decimals)
+    value = i18n.fmt_value(r.value, r.unit, lang, dec) if pd.notna(r.value) else t("card.no_data", lang)
+    year = str(int(r.year)) if pd.notna(r.year) else "–"
+    change = ""
+    if pd.notna(r.change) and pd.notna(r.base_year):
+        change = t("cards.change", lang, change=i18n.fmt_value(r.change, i18n.change_unit(r.unit, lang), lang, dec,
+                                                              signed=True), year=int(r.base_year))
+    style = progress.STATUS_STYLE.get(r.progress or "")
+    word = f"{style['icon']} {t('status.' + r.progress, lang)}" if style else t("cards.no_status", lang)
+    return [str(r.short_name), value, year, change or "–", word]
+
+
+def _cards_table(slide, table: pd.DataFrame, lang: str) -> None:
+    """The headline cards as a native table (editable): one row per card, the status cell in its colour."""
+    left, top, width, _ = BOX_CHART
+    n = len(table)
+    row_h = min(0.8, 4.0 / max(n + 1, 1))
+    widths = (4.0, 2.75, 0.9, 2.55, 2.23)
+    size = 16 if n <= 5 else 13
+    shape = slide.shapes.add_table(n + 1, len(widths), Inches(left), Inches(top + 0.1), Inches(width),
+                                   Inches(row_h * (n + 1)))
+    shape.name = "cards-table"
+    tbl = shape.table
+    for j, w in enumerate(widths):
+        tbl.columns[j].width = Inches(w)
+    heads = [t("export.col.indicator", lang), t("export.col.value", lang), t("export.col.year", lang),
+             t("export.col.change", lang), t("export.col.status", lang)]
+    for j, text in enumerate(heads):
+        _cell(tbl.cell(0, j), text, size=size - 2, color=WHITE, bold=True, fill=ACCENT)
+    for i, r in enumerate(table.itertuples(), start=1):
+        style = progress.STATUS_STYLE.get(r.progress or "")
+        for j, text in enumerate(_card_cells(r, lang)):
+            if j == 4 and style:
+                _cell(tbl.cell(i, j), text, size=size - 1, color=WHITE, bold=True, fill=RGBColor.from_string(style["color"][1:]))
+            else:
+                _cell(tbl.cell(i, j), text, size=size + 2 if j == 1 else size - 1 if j == 3 else size, color=INK,
+                      bold=j in (0, 1), fill=WHITE)
+
+
+def _cell(cell, text: str, *, size: int, color: RGBColor, bold: bool, fill: RGBColor) -> None:
+    cell.fill.solid()
+    cell.fill.fore_color.rgb = fill
+    cell.vertical_anchor = MSO_ANCHOR.MIDDLE
+    tf = cell.text_frame
+    tf.word_wrap = True
+    tf.text = ""
+    _run(tf.paragraphs[0], text, size=size, color=color, bold=bold)
+
+
+def _status_bars(slide, table: pd.DataFrame, lang: str) -> None:
+    """Counts per status as native stacked horizontal bars (one bar per pillar or ministry, top first),
+    in the status colours, counts inside the segments."""
+    nf = number_format(0, lang)
+    cd = CategoryChartData(number_format=nf)
+    cd.categories = [str(c) for c in table["label"]]
+    statuses = [s for s in progress.STATUSES if table[s].sum() > 0] or list(progress.STATUSES[:1])
+    for s in statuses:
+        # Zero segments are left empty (no "0" label in a segment of no width).
+        cd.add_series(t("status." + s, lang), [int(v) if v else None for v in table[s]], number_format=nf)
+    left, top, width, height = BOX_CHART
+    frame = slide.shapes.add_chart(XL_CHART_TYPE.BAR_STACKED, Inches(left), Inches(top), Inches(width), Inches(height), cd)
+    chart = frame.chart
+    chart.has_title = False
+    chart.has_legend = False  # the note band under the chart is the legend (icon + word)
+    size = 14 if len(table) <= 8 else 12
+    _style_axes(chart, nf=nf, size=size)
+    chart.category_axis.reverse_order = True
+    _label_every_category(chart)
+    va = chart.value_axis
+    va.minimum_scale = 0
+    va.maximum_scale = max(1, int(table["n"].max()))
+    va.major_unit = 1 if va.maximum_scale <= 12 else 5
+    va.has_title = True
+    va.axis_title.text_frame.text = t("chart.n_indicators", lang)
+    _font(va.axis_title.text_frame.paragraphs[0], size=size, color=MUTED)
+    plot = chart.plots[0]
+    plot.gap_width = 50
+    plot.overlap = 100
+    plot.has_data_labels = True
+    labels = plot.data_labels
+    labels.number_format = nf
+    labels.number_format_is_linked = False
+    labels.position = XL_LABEL_POSITION.CENTER
+    labels.font.size = Pt(size)
+    labels.font.bold = True
+    labels.font.color.rgb = WHITE
+    for series, s in zip(plot.series, statuses, strict=True):
+        series.format.fill.solid()
+        series.format.fill.fore_color.rgb = RGBColor.from_string(progress.STATUS_STYLE[s]["color"][1:])
 
 
 def title_size(title: str) -> int:

@@ -1,5 +1,6 @@
 """Tables derived from assessments for the status pages: heatmap matrix, counts, who is behind; the
-ministry merger in words (the Ministries page and the report)."""
+ministry merger in words (the Ministries page and the report). The pages and the deck slides
+(ascc.slides: headlines, pillars, ministries) read the same tables from here."""
 
 from __future__ import annotations
 
@@ -9,6 +10,12 @@ import numpy as np
 import pandas as pd
 
 from ascc import i18n, progress
+from ascc.i18n import t
+
+# The Ministries page (and its deck slide) reads the lead ministries of this day: after the March 2025
+# merger; its "before" switch reads MINISTRIES_BEFORE.
+MINISTRIES_AS_OF = dt.date(2025, 7, 1)
+MINISTRIES_BEFORE = dt.date(2024, 12, 31)
 
 
 def share_matrix(series: pd.DataFrame, assessed: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
@@ -93,6 +100,82 @@ def ministry_ranking(assessed: pd.DataFrame, order: list[str]) -> pd.DataFrame:
     out = out.drop(columns="_order").rename_axis("ministry_code").reset_index()
     out.insert(1, "rank", range(1, len(out) + 1))
     return out[["ministry_code", "rank", "n", "behind", "share_behind", *progress.STATUSES]]
+
+
+def pillar_counts(summary: pd.DataFrame, assessed: pd.DataFrame) -> pd.DataFrame:
+    """How many indicators of each pillar are in each status (columns category = pillar code, status, n).
+
+    ``summary``: every indicator of the catalogue (indicator_code, pillar_code); ``assessed``: the
+    assessments of one area. Every indicator is counted; one without an assessment as "insufficient".
+    """
+    merged = summary[["indicator_code", "pillar_code"]].merge(assessed, on="indicator_code", how="left")
+    merged["status"] = merged["status"].fillna("insufficient")
+    counts = merged.groupby(["pillar_code", "status"]).size().rename("n").reset_index()
+    return counts.rename(columns={"pillar_code": "category"})
+
+
+def ministry_assessed(leads: pd.DataFrame, indicators: pd.DataFrame, nation: pd.DataFrame) -> pd.DataFrame:
+    """Every lead indicator with its national assessment, in the ministries' indicator order.
+
+    ``leads``: ministry_leads rows; ``indicators``: indicator_code, unit, decimals; ``nation``: national
+    assessments (with_path_distance). An indicator without figures stays listed, as "insufficient",
+    rather than vanishing from its ministry. The label of an indicator is its name.
+    """
+    out = (leads[["ministry_code", "indicator_code", "indicator_name"]].merge(indicators, on="indicator_code", how="left")
+           .merge(nation, on="indicator_code", how="left").rename(columns={"indicator_name": "label"}))  # fmt: skip
+    out["status"] = out["status"].fillna("insufficient")
+    return out
+
+
+def counts_text(r, lang: str) -> str:
+    """ "3 of 5 behind · 1 insufficient data" (the insufficient part only when there is any)."""
+    text = t("ministries.rank_counts", lang, behind=int(r.behind), n=int(r.n))
+    if r.insufficient:
+        text += " · " + t("ministries.rank_insufficient", lang, n=int(r.insufficient))
+    return text
+
+
+def share_text(share: float, lang: str) -> str:
+    """A share behind as "67 %" / "67%"."""
+    return i18n.fmt_value(share * 100, "%", lang, 0)
+
+
+def ministry_categories(ranking: pd.DataFrame, abbrs: dict[str, str], lang: str) -> list[tuple[str, str]]:
+    """(ministry code, "1. Bộ NN&MT · 2/3 chỉ tiêu chậm tiến độ (67 %)") top to bottom, worst first."""
+    return [(r.ministry_code, f"{r.rank}. {abbrs[r.ministry_code]} · {counts_text(r, lang)} ({share_text(r.share_behind, lang)})")
+            for r in ranking.itertuples()]  # fmt: skip
+
+
+def ministry_stack_counts(ranking: pd.DataFrame) -> pd.DataFrame:
+    """The ranking as charts.status_stack wants it: category, status, n."""
+    long = ranking[["ministry_code", *progress.STATUSES]].melt(id_vars="ministry_code", var_name="status", value_name="n")
+    return long[long["n"] > 0].rename(columns={"ministry_code": "category"}).reset_index(drop=True)
+
+
+def headline_cards(summary: pd.DataFrame, statuses) -> pd.DataFrame:
+    """The Overview's headline cards as rows: what each card reads from national_summary, with the
+    national status against the expected path (``statuses``: status.status_of("nation", ...)).
+
+    Columns: indicator_code, short_name, name, value, year, change, base_year, progress (a status or
+    None), unit, decimals, higher_is_better, latest_status, target_year, source. One row per headline
+    indicator in the catalogue's order.
+    """
+    h = summary[summary["headline"]]
+    return pd.DataFrame({
+        "indicator_code": h["indicator_code"].to_numpy(),
+        "short_name": h["short_name"].astype(str).to_numpy(),
+        "name": h["name"].astype(str).to_numpy(),
+        "value": pd.to_numeric(h["latest_value"], errors="coerce").astype(float).to_numpy(),
+        "year": h["latest_year"].astype("Int64").to_numpy(),
+        "change": pd.to_numeric(h["change"], errors="coerce").astype(float).to_numpy(),
+        "base_year": h["base_year"].astype("Int64").to_numpy(),
+        "progress": [statuses.get((c, "VN")) for c in h["indicator_code"]],
+        "unit": h["unit"].fillna("").astype(str).to_numpy(),
+        "decimals": h["decimals"].astype(int).to_numpy(),
+        "higher_is_better": h["higher_is_better"].astype(bool).to_numpy(),
+        "latest_status": h["latest_status"].to_numpy(),
+        "source": h["latest_source"].where(h["latest_source"].notna(), h["source"]).to_numpy(),
+    })  # fmt: skip
 
 
 def with_path_distance(assessed: pd.DataFrame) -> pd.DataFrame:

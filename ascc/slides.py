@@ -13,7 +13,11 @@ and returns a SlideData whose ``table`` is exactly what the slide charts:
   for provinces, ``progress`` (the progress status that colours the bar) and ``rank``;
 * line kinds (national_trend, region_trend, province_trend): long rows ``series``, ``role``,
   ``year``, ``value``, ``color``, status; one series per line, in drawing order; a target is a
-  series of its own (role "target", the same value in every year up to the target year).
+  series of its own (role "target", the same value in every year up to the target year);
+* headlines: one row per headline card (progress_views.headline_cards: value, year, change, status);
+* pillars, ministries: one row per bar (a pillar; a ministry, worst first) with ``label`` and one count
+  column per progress status (progress.STATUSES), plus n and, for ministries, behind and share_behind.
+  ``info["counts"]`` holds the same counts long (category, status, n) for charts.status_stack.
 
 Headlines (ascc.headlines) and the deck (ascc.export) read nothing but this table and ``info``.
 """
@@ -26,7 +30,7 @@ from typing import Any
 
 import pandas as pd
 
-from ascc import charts, db, i18n, progress, sources, status, targets
+from ascc import charts, db, i18n, progress, progress_views, sources, status, targets
 from ascc.i18n import t
 
 # Kind -> the parameters it takes (besides "kind"), and the chart it becomes.
@@ -37,7 +41,14 @@ KINDS: dict[str, tuple[str, ...]] = {
     "region_trend": ("indicator", "boundary", "year", "breakdown"),
     "map": ("indicator", "boundary", "year", "region", "breakdown"),
     "province_trend": ("indicator", "area", "year", "breakdown"),
+    # Status summaries (no single indicator): the Overview's headline cards, the Pillars page's counts
+    # (of Viet Nam, or of a region), the Ministries page's ranking.
+    "headlines": ("boundary", "year"),
+    "pillars": ("boundary", "year", "region"),
+    "ministries": ("boundary", "year"),
 }
+# Kinds whose slide is about several indicators at once: their table is not a chart of values.
+SUMMARY_KINDS = ("headlines", "pillars", "ministries")
 CHART_OF_KIND = {
     "national_trend": "line",
     "ranking": "bar",
@@ -45,6 +56,9 @@ CHART_OF_KIND = {
     "region_trend": "line",
     "map": "map",
     "province_trend": "line",
+    "headlines": "cards",
+    "pillars": "stack",
+    "ministries": "stack",
 }
 DEFAULTS: dict[str, Any] = {"boundary": "34", "year": None, "region": None, "breakdown": "total", "area": None}
 # Keys a deck entry may carry besides the parameters: a stable id (for widget keys) and the user's title.
@@ -106,7 +120,7 @@ def normalise(spec: dict) -> dict:
     for name in KINDS[kind]:
         value = spec.get(name, DEFAULTS.get(name))
         out[name] = DEFAULTS.get(name) if value is None else value
-    if not out.get("indicator"):
+    if "indicator" in KINDS[kind] and not out.get("indicator"):
         raise SpecError(f"slide kind {kind!r} needs an indicator")
     if kind == "province_trend" and not out.get("area"):
         raise SpecError("slide kind 'province_trend' needs an area (a province id such as P34-08)")
@@ -329,7 +343,7 @@ def _line_table(df: pd.DataFrame, colors: list[str], roles: list[str]) -> pd.Dat
     """Long rows series/role/year/value/color/status/derived from rows with area_id, name, year, value."""
     return pd.DataFrame(
         {
-            "series": df["name"].astype(str).to_numpy(),
+            "series": _stable_names(df),
             "role": roles,
             "area_id": df["area_id"].to_numpy(),
             "year": df["year"].astype(int).to_numpy(),
@@ -340,6 +354,18 @@ def _line_table(df: pd.DataFrame, colors: list[str], roles: list[str]) -> pd.Dat
             "estimated": df["estimated"].fillna(False).astype(bool).to_numpy() if "estimated" in df else False,
         }
     )
+
+
+def _stable_names(df: pd.DataFrame) -> list[str]:
+    """One series name per area: a region or the nation computed from part of its provinces is named with
+    its coverage in that year ("Đông Nam Bộ (1/2 tỉnh, 76 % dân số)"), which would split its line into
+    one series per coverage; where an area's names differ, the name without the coverage is kept."""
+    names = df["name"].astype(str)
+    out = names.copy()
+    for _, part in names.groupby(df["area_id"].to_numpy(), sort=False):
+        if part.nunique() > 1:
+            out[part.index] = min(part, key=len).split(" (")[0]
+    return out.tolist()
 
 
 def _with_target(table: pd.DataFrame, info: dict, lang: str) -> pd.DataFrame:
@@ -428,8 +454,115 @@ def fetch_province_trend(spec: dict, lang: str) -> SlideData:
     region = df.loc[df["role"] == "region", "name"]
     info |= {"first_year": first, "last_year": last, "area_name": area_name,
              "region_name": str(region.iloc[0]) if len(region) else None}
-    title = t("export.title.province_trend", lang, area=area_name, name=_named(info)) + charts.unit_suffix(info["unit"])
+    title = t("export.title.province_trend", lang, area=area_name, name=_named(info), start=first or "", end=last or "") + \
+        charts.unit_suffix(info["unit"])
     return SlideData(spec, lang, "line", title, table, info)
+
+
+# --- status summaries ----------------------------------------------------------------------------
+
+
+def _place(lang: str, region_name: str | None = None) -> str:
+    return region_name or t("slide.place_nation", lang)
+
+
+def assessed_year(frame: pd.DataFrame, year: int | None) -> int | None:
+    """The year a status summary speaks of: the spec's, else the latest year assessed."""
+    if year is not None:
+        return int(year)
+    years = pd.to_numeric(frame.get("latest_year"), errors="coerce").dropna() if len(frame) else pd.Series(dtype=float)
+    return int(years.max()) if len(years) else None
+
+
+def fetch_headlines(spec: dict, lang: str) -> SlideData:
+    """The Overview's headline cards: each headline indicator's national value, year, change since the
+    base year and status against the expected path, read as the Overview page reads them."""
+    summary = db.run_query("national_summary", lang=lang, year=spec["year"], headline_only=None)
+    statuses = status.status_of("nation", spec["boundary"], as_of=spec["year"])
+    table = progress_views.headline_cards(summary, statuses)
+    table["label"] = table["short_name"]
+    table["color"] = [progress.STATUS_STYLE.get(p or "", {"color": NO_STATUS_COLOR})["color"] for p in table["progress"]]
+    years = table["year"].dropna()
+    year = spec["year"] if spec["year"] is not None else (int(years.max()) if len(years) else None)
+    if year is None:
+        raise SpecError("no national values for the headline indicators")
+    info = {"year": year, "place": _place(lang), "boundary": spec["boundary"],
+            "source": sources.credit(table, "; ".join(dict.fromkeys(table["source"].dropna().astype(str))))}
+    title = t("export.title.headlines", lang, place=info["place"], year=year)
+    return SlideData(spec, lang, "cards", title, table, info)
+
+
+def _count_table(counts: pd.DataFrame, categories: list[tuple[str, str]]) -> pd.DataFrame:
+    """One row per category (in order): code, label, one column per status, n."""
+    wide = counts.pivot_table(index="category", columns="status", values="n", aggfunc="sum", fill_value=0)
+    wide = wide.reindex(index=[c for c, _ in categories], columns=list(progress.STATUSES), fill_value=0).astype(int)
+    out = wide.reset_index(drop=True)
+    out.insert(0, "label", [lab for _, lab in categories])
+    out.insert(0, "code", [c for c, _ in categories])
+    out["n"] = out[list(progress.STATUSES)].sum(axis=1)
+    return out
+
+
+def fetch_pillars(spec: dict, lang: str) -> SlideData:
+    """The Pillars page's counts: per ASCC characteristic, how many indicators are in each status, for
+    Viet Nam (or the spec's region), with every indicator of the catalogue counted."""
+    region_name = None
+    level, area_id = "nation", "VN"
+    if spec.get("region"):
+        names = region_names(lang)
+        if spec["region"] not in names:
+            raise SpecError(f"unknown region {spec['region']!r} (known: {', '.join(names)})")
+        level, area_id, region_name = "region", f"R-{spec['region']}", names[spec["region"]]
+    pillars = db.run_query("pillars_list", lang=lang)
+    summary = db.run_query("national_summary", lang=lang, year=None, headline_only=None)
+    assessed = status.assessments(level, spec["boundary"], as_of=spec["year"])
+    assessed = assessed[assessed["area_id"] == area_id]
+    counts = progress_views.pillar_counts(summary, assessed)
+    categories = [(p.pillar_code, f"{p.pillar_code}. {p.name}") for p in pillars.itertuples()]
+    table = _count_table(counts, categories).rename_axis(columns=None)
+    year = assessed_year(assessed, spec["year"])
+    info = {"year": year, "place": _place(lang, region_name), "region_name": region_name, "boundary": spec["boundary"],
+            "counts": counts, "categories": categories, "source": t("pillars.source", lang)}
+    title = t("export.title.pillars", lang, place=info["place"], year=year or "")
+    return SlideData(spec, lang, "stack", title, table, info)
+
+
+def fetch_ministries(spec: dict, lang: str) -> SlideData:
+    """The Ministries page's ranking: lead ministries (after the March 2025 merger) ranked by the share of
+    their indicators behind schedule nationally (progress.BEHIND), with the counts per status."""
+    leads = db.run_query("ministry_leads", lang=lang, as_of=progress_views.MINISTRIES_AS_OF)
+    indicators = db.run_query("indicator_list", lang=lang)[["indicator_code", "unit", "decimals"]]
+    nation = progress_views.with_path_distance(status.assessments("nation", spec["boundary"], as_of=spec["year"]))
+    assessed = progress_views.ministry_assessed(leads, indicators, nation)
+    ranking = progress_views.ministry_ranking(assessed, list(dict.fromkeys(leads["ministry_code"])))
+    abbrs = dict(zip(leads["ministry_code"], leads["ministry_abbr"], strict=True))
+    names = dict(zip(leads["ministry_code"], leads["ministry_name"], strict=True))
+    categories = progress_views.ministry_categories(ranking, abbrs, lang)
+    table = ranking.assign(
+        label=[lab for _, lab in categories], abbr=[abbrs[c] for c in ranking["ministry_code"]],
+        name=[names[c] for c in ranking["ministry_code"]],
+        counts_text=[progress_views.counts_text(r, lang) for r in ranking.itertuples()],
+        share_text=[progress_views.share_text(v, lang) for v in ranking["share_behind"]],
+    )
+    year = assessed_year(nation, spec["year"])
+    info = {"year": year, "place": _place(lang), "boundary": spec["boundary"],
+            "counts": progress_views.ministry_stack_counts(ranking), "categories": categories,
+            "source": t("pillars.source", lang)}
+    title = t("export.title.ministries", lang, place=info["place"], year=year or "")
+    return SlideData(spec, lang, "stack", title, table, info)
+
+
+def figure(data: SlideData, *, demo: bool | None = None):
+    """The on-screen (Plotly) chart of a status-summary slide, as the presentation mode shows it: the
+    headline cards, or the status bars of the Pillars and Ministries pages."""
+    if demo is None:
+        demo = db.dataset_info().is_demo
+    if data.chart == "cards":
+        return charts.headline_cards(data.table, lang=data.lang, title=data.title, source=data.info["source"], demo=demo)
+    if data.chart == "stack":
+        return charts.status_stack(data.info["counts"], lang=data.lang, title=data.title,
+                                   categories=data.info["categories"], source=data.info["source"], demo=demo)
+    raise ValueError(f"no summary figure for a {data.chart!r} slide")
 
 
 FETCHERS = {
@@ -439,6 +572,9 @@ FETCHERS = {
     "region_trend": fetch_region_trend,
     "map": fetch_map,
     "province_trend": fetch_province_trend,
+    "headlines": fetch_headlines,
+    "pillars": fetch_pillars,
+    "ministries": fetch_ministries,
 }
 
 
@@ -464,6 +600,11 @@ def region_pack(indicator: str, *, boundary: str = "34", year: int | None = None
         make_spec("region_trend", indicator=indicator, boundary=boundary, year=year, breakdown=breakdown),
     ]
     return specs + per_region(indicator, boundary=boundary, year=year, breakdown=breakdown)
+
+
+def summary_pack(*, boundary: str = "34", year: int | None = None) -> list[dict]:
+    """The status summaries of Viet Nam: headline cards, the pillars, the lead ministries ranked."""
+    return [make_spec(kind, boundary=boundary, year=year) for kind in SUMMARY_KINDS]
 
 
 def per_region(indicator: str, *, boundary: str = "34", year: int | None = None, breakdown: str = "total") -> list[dict]:

@@ -1,12 +1,10 @@
 """Ministries: which lead ministry is furthest behind, and per ministry its indicators and the provinces holding it back."""
 
-import datetime as dt
-
 import streamlit as st
 
-from ascc import charts, db, figcache, lookups, progress, progress_views, status
+from ascc import charts, db, figcache, lookups, progress, progress_views, slides, status
 from ascc.i18n import t
-from ui import downloads, ministries_ui, present, shell, status_ui
+from ui import deck_ui, downloads, ministries_ui, present, shell, status_ui
 
 # 1/ FILTERS
 view = shell.view()
@@ -17,7 +15,7 @@ shell.stop_if_no_results(lang)
 before = st.toggle(t("ministries.before_toggle", lang), value=shell.page_param("before", ["1"], None) == "1",
                    key="ministries_before")  # fmt: skip
 shell.keep_in_url("before", "1" if before else None)
-as_of = dt.date(2024, 12, 31) if before else dt.date(2025, 7, 1)
+as_of = progress_views.MINISTRIES_BEFORE if before else progress_views.MINISTRIES_AS_OF
 
 # 2/ DATA
 leads = db.run_query("ministry_leads", lang=lang, as_of=as_of)
@@ -29,11 +27,8 @@ area_names = lookups.column_map("area_names", "area_id", "name", lang=lang)
 ministry_names = dict(zip(leads["ministry_code"], leads["ministry_name"], strict=True))
 abbrs = dict(zip(leads["ministry_code"], leads["ministry_abbr"], strict=True))
 codes = list(dict.fromkeys(leads["ministry_code"]))
-# Every lead indicator with its national status, in the ministries' indicator order (leads is the left side).
-# An indicator without figures stays listed, as "insufficient data", rather than vanishing from its ministry.
-assessed = (leads[["ministry_code", "indicator_code", "indicator_name"]].merge(indicators, on="indicator_code", how="left")
-            .merge(nation, on="indicator_code", how="left").rename(columns={"indicator_name": "label"}))  # fmt: skip
-assessed["status"] = assessed["status"].fillna("insufficient")
+# Every lead indicator with its national status (one without figures as "insufficient data").
+assessed = progress_views.ministry_assessed(leads, indicators, nation)
 ranking = progress_views.ministry_ranking(assessed, codes)
 # The provinces furthest behind on each indicator, among those behind schedule (one pass over all indicators).
 worst = progress_views.furthest_behind_each(provinces[progress_views.is_behind(provinces["status"])])
@@ -47,12 +42,14 @@ fig = figcache.build(
     charts.status_stack,
     ministries_ui.stack_counts(ranking),
     lang=lang,
-    title=t("ministries.rank_chart_title", lang),
+    title=t("export.title.ministries", lang, place=t("slide.place_nation", lang), year=slides.assessed_year(nation, None) or ""),
     categories=ministries_ui.chart_categories(ranking, abbrs, lang),
     source=t("pillars.source", lang),
     demo=info.is_demo,
 )
 present.chart(fig, key="ministry_ranking")
+if not before:  # the slide reads the ministries after the March 2025 merger
+    deck_ui.add_to_deck(slides.make_spec("ministries", boundary=view.boundary), lang=lang, key="act_ministries_deck")
 st.dataframe(ministries_ui.ranking_table(ranking, ministry_names, lang), hide_index=True, width="stretch")
 downloads.table_downloads(ministries_ui.ranking_download(ranking, ministry_names, lang), lang=lang,
                           filename=f"ministries_ranked_{as_of:%Y%m%d}", source=t("pillars.source", lang),
@@ -78,7 +75,7 @@ for r in ranking.itertuples():
         charts.progress_bullets,
         rows[["label", "status", "achieved_share", "expected_share", "target"]],
         lang=lang,
-        title=t("ministries.progress_title", lang, ministry=abbrs[code]),
+        title=t("ministries.progress_title", lang, ministry=abbrs[code], year=slides.assessed_year(nation, None) or ""),
         source=t("pillars.source", lang),
         demo=info.is_demo,
     )

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ascc import charts, db, figcache, settings, sources, status
+from ascc import charts, db, figcache, settings, slides, sources, status
 from ascc.i18n import t
 from ui import deck_ui, present, shell, status_ui, widgets
 
@@ -33,6 +33,10 @@ for col, row in zip(st.columns(len(headline)), headline.itertuples(), strict=Tru
     with col:
         widgets.indicator_card(row, lang, statuses.get((row.indicator_code, "VN")),
                                assessed.loc[row.indicator_code] if row.indicator_code in assessed.index else None)
+cards_spec = slides.make_spec("headlines", boundary=view.boundary, year=view.year)
+if present.active():  # the cards on one slide (on the page they are the cards above)
+    present.chart(slides.figure(slides.fetch(cards_spec, lang)), key="headline_cards")
+deck_ui.add_to_deck(cards_spec, lang=lang, key="act_cards_deck")
 
 # 4/ CHARTS
 for pair in [headline.iloc[i : i + 2] for i in range(0, len(headline), 2)]:

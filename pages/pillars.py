@@ -3,9 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from ascc import charts, db, figcache, i18n, lookups, progress_views, status
+from ascc import charts, db, figcache, i18n, lookups, progress_views, slides, status
 from ascc.i18n import t
-from ui import downloads, present, shell, status_ui
+from ui import deck_ui, downloads, present, shell, status_ui
 
 # 1/ FILTERS
 view = shell.view()
@@ -30,19 +30,23 @@ status_ui.legend(lang)
 
 # 3/ STATUS COUNTS PER PILLAR
 # Every indicator of the catalogue is counted; one without figures for this scope as "insufficient data".
-merged = summary[["indicator_code", "pillar_code"]].merge(assessed, on="indicator_code", how="left")
-merged["status"] = merged["status"].fillna("insufficient")
-counts = merged.groupby(["pillar_code", "status"]).size().rename("n").reset_index().rename(columns={"pillar_code": "category"})
+counts = progress_views.pillar_counts(summary, assessed)
+# The title names the place and the latest year assessed, as the pillar-summary slide does (ascc.slides).
+place = t("slide.place_nation", lang) if area_id == "VN" else area_names.get(area_id, area_id)
+year = slides.assessed_year(assessed, None)
 fig = figcache.build(
     charts.status_stack,
     counts,
     lang=lang,
-    title=t("pillars.counts_title", lang, area=area_names.get(area_id, area_id)),
+    title=t("export.title.pillars", lang, place=place, year=year or ""),
     categories=[(p.pillar_code, f"{p.pillar_code}. {p.name}") for p in pillars.itertuples()],
     source=t("pillars.source", lang),
     demo=info.is_demo,
 )
 present.chart(fig, key="pillar_counts")
+if level != "province":  # the slide speaks of Viet Nam or a region
+    deck_ui.add_to_deck(slides.make_spec("pillars", boundary=view.boundary, region=view.region if level == "region" else None),
+                        lang=lang, key="act_pillars_deck")
 downloads.chart_downloads(counts.rename(columns={"category": "series", "status": "progress", "n": "value"}), lang=lang,
                           filename=f"status_by_pillar_{area_id}", unit=t("chart.n_indicators", lang),
                           source=t("pillars.source", lang), key="dl_counts")
@@ -54,7 +58,7 @@ if len(matrix):
         charts.progress_heatmap,
         matrix,
         lang=lang,
-        title=t("pillars.heatmap_title", lang, area=area_names.get(area_id, area_id)),
+        title=t("pillars.heatmap_title", lang, area=place, start=int(min(matrix.columns)), end=int(max(matrix.columns))),
         source=t("pillars.heatmap_source", lang),
         demo=info.is_demo,
     )

@@ -141,7 +141,8 @@ if len(trend):
         charts.small_multiples,
         trend,
         lang=lang,
-        title=t("regions.trend_title", lang, name=name) + charts.unit_suffix(unit),
+        title=t("regions.trend_title", lang, name=name, start=int(trend["year"].min()), end=int(trend["year"].max()))
+        + charts.unit_suffix(unit),
         unit=unit,
         decimals=dec,
         source=credit["trend"],

@@ -112,7 +112,7 @@ def test_small_multiples_draws_reference_lines_in_every_panel(use_fixture):
     assert refs == [("x domain", "y"), ("x", "y domain"), ("x", "y domain"),
                     ("x2 domain", "y2"), ("x2", "y2 domain"), ("x2", "y2 domain")]  # fmt: skip
     assert _texts(spec)[:2] == ["Red River Delta", "Northern Midlands and Mountains"]  # panel titles
-    panels = [t for t in spec["data"] if t.get("mode") == "lines+markers"]
+    panels = [t for t in spec["data"] if t.get("mode") == "lines+markers" and t.get("legendgroup") != "nation"]
     assert [(t["xaxis"], t["yaxis"]) for t in panels] == [("x", "y"), ("x2", "y2")]
     assert layout["legend"]["y"] > 1  # above the panel titles
 

@@ -40,10 +40,10 @@ def test_empty_deck_says_how_to_add_slides(use_fixture):
 
 def test_slides_listed_with_automatic_titles_in_the_deck_language(use_fixture):
     at = _deck_page("vi", SLIDES)
-    assert at.text_input(key="deck_title_s1").placeholder == "Tỷ lệ hộ nghèo: xếp hạng 3 tỉnh, thành, năm 2024 (%)"
+    assert at.text_input(key="deck_title_s1").placeholder == "Tỷ lệ hộ nghèo: xếp hạng 3 tỉnh, thành cả nước, năm 2024 (%)"
     assert at.text_input(key="deck_title_s2").value == "Nghèo cả nước"
     at.radio(key="deck_lang").set_value("en").run()
-    assert at.text_input(key="deck_title_s1").placeholder == "Poverty rate: 3 provinces ranked, 2024 (%)"
+    assert at.text_input(key="deck_title_s1").placeholder == "Poverty rate: 3 provinces of Viet Nam ranked, 2024 (%)"
     assert at.title[0].value == "Bản trình chiếu PowerPoint"  # the screen stays in Vietnamese
 
 
@@ -94,7 +94,7 @@ def test_add_to_deck_button_appends_the_spec_and_confirms(use_fixture):
     assert len(deck) == 1
     assert {k: deck[0][k] for k in ("kind", "indicator", "boundary", "year", "breakdown", "title")} == {
         "kind": "region_trend", "indicator": "POV", "boundary": "34", "year": None, "breakdown": "total", "title": ""}
-    assert "Slide added: Poverty rate: trends by region, 2016–2025 (%)" in at.toast[0].value
+    assert "Slide added: Poverty rate: trends by region, Viet Nam, 2016–2025 (%)" in at.toast[0].value
     at.button(key="add_trend").click().run()
     assert len(at.session_state["deck"]) == 1
     assert "already in the deck" in at.toast[0].value

@@ -148,8 +148,13 @@ def _expected_series(spec: dict, lang: str) -> dict[str, dict]:
     else:
         df = db.run_query("province_peer_trend", lang=lang, indicator=spec["indicator"], area=spec["area"],
                           breakdown="total")
-    return {name: {str(y): v for y, v in zip(part["year"], part["value"], strict=True)}
-            for name, part in df.groupby("name", sort=False)}
+    # One series per area: an aggregate named with its coverage in some years ("Đông Nam Bộ (1/2 tỉnh, ...)")
+    # is one line under its name without the coverage.
+    def series_name(part):
+        return part["name"].iloc[0] if part["name"].nunique() == 1 else min(part["name"], key=len).split(" (")[0]
+
+    return {series_name(part): {str(y): v for y, v in zip(part["year"], part["value"], strict=True)}
+            for _, part in df.groupby("area_id", sort=False)}
 
 
 def _decimals(code: str) -> int:

@@ -128,10 +128,10 @@ def _figure(kind: str, version: str, lang: str, code: str, area_id: str, year: i
     unit, dec, name, hib = ind["unit"], int(ind["decimals"]), ind["short_name"], bool(ind["higher_is_better"])
     common = dict(lang=lang, unit=unit, decimals=dec, source=ind["source"], demo=demo)
     if kind == "map":
-        title = t("commune.map_title", lang, name=name, year=year)
+        title = t("commune.map_title", lang, name=name, province=province_name, year=year)
         return communes.point_map(df, title=title, higher_is_better=hib, **common)
     if kind == "hist":
-        title = t("commune.hist_title", lang, year=year)
+        title = t("commune.hist_title", lang, name=name, province=province_name, year=year)
         return communes.distribution_chart(df["value"], threshold=threshold, higher_is_better=hib, title=title, **common)
     title = t("commune.rank_title", lang, name=name, n=n, province=province_name, year=year) + (f" ({unit})" if unit else "")
     target = _level_target(ind)

@@ -220,7 +220,8 @@ def download(deck_lang: str, lang: str, cover: dict) -> None:
 
 
 def batch(view, lang: str, indicators: pd.DataFrame) -> None:
-    """Buttons adding many slides at once for one indicator and year, on the sidebar's boundary set."""
+    """Buttons adding many slides at once for one indicator and year, and the three status summaries, on the
+    sidebar's boundary set."""
     codes = list(indicators["indicator_code"])
     names = dict(zip(indicators["indicator_code"], indicators["name"], strict=True))
     c1, c2, c3 = st.columns([3, 1, 2])
@@ -243,10 +244,16 @@ def batch(view, lang: str, indicators: pd.DataFrame) -> None:
               args=("regions", kw, lang))
     b3.button(t("deck.batch_per_province", lang), key="deck_batch_provinces", width="stretch", on_click=_batch,
               args=("provinces", {**kw, "region": region}, lang))
+    # The status summaries speak of every indicator: the headline cards, the pillars, the ministries.
+    st.button(t("deck.batch_summaries", lang), key="deck_batch_summaries", on_click=_batch,
+              args=("summaries", {"boundary": view.boundary}, lang), help=t("deck.batch_summaries_help", lang))
 
 
 def _batch(which: str, kw: dict, lang: str) -> None:
     kw = dict(kw)
+    if which == "summaries":
+        add_batch(slides.summary_pack(**kw), lang)
+        return
     code = kw.pop("indicator")
     if which == "pack":
         specs = slides.region_pack(code, **kw)[:3]  # national trend, regions compared, regional trends

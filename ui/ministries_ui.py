@@ -7,33 +7,15 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from ascc import i18n, progress
+from ascc import i18n, progress, progress_views
 from ascc.i18n import t
 from ui import status_ui
 
-
-def counts_text(r, lang: str) -> str:
-    """ "3 of 5 behind · 1 insufficient data" (the insufficient part only when there is any)."""
-    text = t("ministries.rank_counts", lang, behind=int(r.behind), n=int(r.n))
-    if r.insufficient:
-        text += " · " + t("ministries.rank_insufficient", lang, n=int(r.insufficient))
-    return text
-
-
-def share_text(share: float, lang: str) -> str:
-    return i18n.fmt_value(share * 100, "%", lang, 0)
-
-
-def chart_categories(ranking: pd.DataFrame, abbrs: Mapping[str, str], lang: str) -> list[tuple[str, str]]:
-    """(ministry code, "1. Bộ NN&MT · 2/3 chỉ tiêu chậm tiến độ (67 %)") top to bottom, worst first."""
-    return [(r.ministry_code, f"{r.rank}. {abbrs[r.ministry_code]} · {counts_text(r, lang)} ({share_text(r.share_behind, lang)})")
-            for r in ranking.itertuples()]  # fmt: skip
-
-
-def stack_counts(ranking: pd.DataFrame) -> pd.DataFrame:
-    """The ranking as charts.status_stack wants it: category, status, n."""
-    long = ranking[["ministry_code", *progress.STATUSES]].melt(id_vars="ministry_code", var_name="status", value_name="n")
-    return long[long["n"] > 0].rename(columns={"ministry_code": "category"}).reset_index(drop=True)
+# The ranking's words live in ascc.progress_views, where the deck's ministry slide reads them too.
+counts_text = progress_views.counts_text
+share_text = progress_views.share_text
+chart_categories = progress_views.ministry_categories
+stack_counts = progress_views.ministry_stack_counts
 
 
 def ranking_table(ranking: pd.DataFrame, names: Mapping[str, str], lang: str) -> pd.DataFrame:

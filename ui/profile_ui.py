@@ -86,6 +86,12 @@ def profile_column_config(lang: str) -> dict:
     return {t("col.trend", lang): st.column_config.LineChartColumn(t("col.trend", lang), width="small")}
 
 
+def _span(df: pd.DataFrame) -> tuple[int | str, int | str]:
+    """The first and last year of a trend's rows, for its title ("" when it has none)."""
+    years = df["year"].dropna() if len(df) else []
+    return (int(min(years)), int(max(years))) if len(years) else ("", "")
+
+
 def former_history_chart(profile: pd.DataFrame, members: pd.DataFrame, area_id: str, lang: str, demo: bool,
                          as_of: int | None = None):
     """The new province (rebuilt before 2025) and each former province's own series, for one indicator, up to
@@ -103,7 +109,8 @@ def former_history_chart(profile: pd.DataFrame, members: pd.DataFrame, area_id: 
     df["name"] = df["area_id"].map(label)
     fig = figcache.build(
         charts.multi_line, df, lang=lang,
-        title=t("profile.history_chart", lang, name=p["short_name"]) + charts.unit_suffix(p["unit"]),
+        title=t("profile.history_chart", lang, area=members["successor_name"].iloc[0], name=p["short_name"],
+                start=_span(df)[0], end=_span(df)[1]) + charts.unit_suffix(p["unit"]),
         unit=p["unit"], decimals=int(p["decimals"]), source=sources.credit(df, p["source"]), demo=demo, highlight=area_id,
         boundary_change_year=settings.NEW_BOUNDARY_FIRST_YEAR - 0.5,
         breaks=[(int(b.year), b.reason) for b in db.run_query("series_breaks", lang=lang, codes=[code]).itertuples()],
@@ -166,7 +173,8 @@ def compare_section(view: ViewState, provinces: pd.DataFrame, area_id: str, lang
     fig = figcache.build(
         charts.small_multiples,
         pd.concat([df, nation[["area_id", "name", "year", "value", "status", "derived"]]], ignore_index=True),
-        lang=lang, title=t("profile.compare_title", lang, name=ind["short_name"]) + charts.unit_suffix(ind["unit"]),
+        lang=lang, title=t("profile.compare_title", lang, name=ind["short_name"], areas=", ".join(names[a] for a in chosen),
+                           start=_span(df)[0], end=_span(df)[1]) + charts.unit_suffix(ind["unit"]),
         unit=ind["unit"], decimals=int(ind["decimals"]), source=sources.credit(df, ind["source"]), demo=demo,
         target_value=ind["target_value"], target_upper=ind["target_upper"], target_type=ind["target_type"],
         target_year=int(ind["target_year"]),

@@ -39,12 +39,12 @@ MESSAGES = {
     "commune.metric_reported": {"vi": "Số xã có số liệu", "en": "Communes with figures"},
     "commune.metric_median": {"vi": "Trung vị các xã", "en": "Median commune"},
     "commune.metric_range": {"vi": "Thấp nhất – cao nhất", "en": "Lowest – highest"},
-    "commune.map_title": {"vi": "{name}, {year}", "en": "{name}, {year}"},
+    "commune.map_title": {"vi": "{name} theo xã, {province}, năm {year}", "en": "{name} by commune, {province}, {year}"},
     "commune.map_hint": {
         "vi": "Mỗi điểm là trung tâm một xã, phường (không có nền bản đồ). Điểm rỗng: chưa có số liệu.",
         "en": "Each point is the centre of a commune or ward (no base map). Hollow points: no figures.",
     },
-    "commune.hist_title": {"vi": "Phân bố các xã, {year}", "en": "Distribution of communes, {year}"},
+    "commune.hist_title": {"vi": "{name}: phân bố các xã, {province}, năm {year}", "en": "{name}: distribution of communes, {province}, {year}"},
     "commune.threshold": {"vi": "Ngưỡng", "en": "Threshold"},
     "commune.threshold_help": {
         "vi": "Đếm số xã ở phía chưa đạt của ngưỡng; mặc định là mục tiêu quốc gia.",

@@ -5,10 +5,6 @@ MESSAGES = {
         "vi": "Bộ nào chậm nhất? Xếp hạng theo tỷ lệ chỉ tiêu chậm tiến độ (cả nước)",
         "en": "Which ministry is furthest behind? Ranked by the share of its indicators behind schedule (national)",
     },
-    "ministries.rank_chart_title": {
-        "vi": "Chỉ tiêu của các bộ chủ trì theo tình trạng, bộ chậm nhất trên cùng (số chỉ tiêu)",
-        "en": "Lead ministries' indicators by status, furthest behind first (number of indicators)",
-    },
     "ministries.rank_help": {
         "vi": "Chậm tiến độ = {statuses}. Tỷ lệ tính trên tất cả chỉ tiêu của bộ; chỉ tiêu chưa đủ số liệu được "
         "nêu riêng.",
