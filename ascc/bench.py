@@ -94,8 +94,9 @@ def page_cases(quick: bool) -> list[PageCase]:
     for page in pages:
         name = Path(page).stem
         if name == "profile":
-            cases.append(PageCase(page, "profile (34)", {"area": PROFILE_AREA["34"]}))
-            cases.append(PageCase(page, "profile (63)", {"area": PROFILE_AREA["63"], "boundary": "63"}))
+            # On its communes tab, the heaviest (the tabs are drawn when opened).
+            cases.append(PageCase(page, "profile (34)", {"area": PROFILE_AREA["34"], "tab": "communes"}))
+            cases.append(PageCase(page, "profile (63)", {"area": PROFILE_AREA["63"], "boundary": "63", "tab": "communes"}))
         else:
             cases.append(PageCase(page, name))
     if quick:
@@ -469,12 +470,13 @@ def _setup(kind: str, data_dir: Path, replicas: int):
 
 def page_costs(data_dir: Path, visits: int) -> list[dict]:
     """Server CPU per page run: one user opens each page ``visits`` times, each in a new session with new
-    choices (language, boundary set, year, indicator, province), on one app process after a warm-up."""
+    choices (language, boundary set, year, indicator, province), on one app process after a warm-up, with
+    another tab left open (as on a server in use)."""
     from tools import loadtest
 
     choices = loadtest.choices_of(data_dir)
     rows = []
-    with _setup("app", data_dir, 1) as (port, pids):
+    with _setup("app", data_dir, 1) as (port, pids), loadtest.tab_left_open(port):
         loadtest.run_load(port, loadtest.scenario(choices, users=2, runs_per_user=10, seed=1))
         for page in loadtest.PAGES:
             cpu0 = _cpu_seconds(pids)
@@ -494,9 +496,14 @@ def many_users(data_dir: Path, users: tuple[int, ...], replicas: int, runs_per_u
     # As deployed (python3 tasks.py serve, ascc-warm.service): aggregates and assessments computed once.
     subprocess.run([sys.executable, "-m", "ascc", "warm"], check=True, capture_output=True, cwd=settings.PROJECT_ROOT,
                    env={**os.environ, settings.DATA_DIR_ENV: str(data_dir)})  # fmt: skip
+    from ascc import serve
+
     choices = loadtest.choices_of(data_dir)
     rows = []
-    for kind in ("app", "balancer", "plain"):
+    kinds = ("app", "balancer", "plain") if serve.nginx_binary() else ("app", "plain")
+    if "balancer" not in kinds:
+        print("  nginx is not installed: the balancer is not measured (python3 tasks.py serve installs it)", flush=True)
+    for kind in kinds:
         for n in users:
             if kind == "plain":
                 plan = loadtest.plain_scenario(choices, users=n, runs_per_user=runs_per_user, seed=161 + n)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from ascc import bench
+from ascc import bench, serve
 from ascc.cli import build_parser
 
 
@@ -51,12 +51,16 @@ def bench_queries() -> list[str]:
     return db.query_names()
 
 
-def test_quick_bench_runs_sessions_and_the_pandas_comparison(quick):
+def test_quick_bench_runs_the_load_test_and_the_pandas_comparison(quick):
     result, _ = quick
-    (conc,) = result["concurrent"]
-    assert conc["sessions"] == 2 and len(conc["runs_s"]) == 4 and not conc["errors"]
-    # A real server answered over the websocket with the whole page (tens of kB of elements per run).
-    assert conc["server_peak_mb"] > 50 and conc["bytes_per_run"] > 10_000
+    kinds = {r["kind"] for r in result["load"]}
+    assert {"app", "plain"} <= kinds and ("balancer" in kinds) == (serve.nginx_binary() is not None)
+    for row in result["load"]:
+        assert row["users"] == 2 and row["runs"] == 6 and not row["errors"], row["errors"]
+        # A real server answered over the websocket with whole pages, and its processes used CPU.
+        assert row["kb_per_run"] > 5 and row["server_cpu_s"] > 0 and row["server_peak_mb"] > 50
+    app = next(r for r in result["load"] if r["kind"] == "app")
+    assert set(app["p95_by_page"]) <= {"overview", "regions", "profile", "pillars", "ministries"} and len(app["p95_by_page"]) >= 3
     assert [r["computation"] for r in result["pandas"]] == ["regional ranking", "province trend", "boundary rebuild"]
     assert all(r["same_answer"] for r in result["pandas"])  # DuckDB and pandas give the same numbers
 
@@ -64,10 +68,9 @@ def test_quick_bench_runs_sessions_and_the_pandas_comparison(quick):
 def test_quick_bench_writes_the_report_with_every_target(quick):
     result, out = quick
     text = out.read_text(encoding="utf-8")
-    for heading in ("## Datasets", "## Pages", "## Concurrent sessions", "## DuckDB against plain pandas", "## Targets"):
+    for heading in ("## Datasets", "## Pages", "## Many users", "## DuckDB against plain pandas", "## Targets"):
         assert heading in text
     assert "cores" in text and "DuckDB 2" in text and "Streamlit" in text
     targets = " ".join(c["target"] for c in result["summary"]["checks"])
-    for words in ("warm page run median", "cold first page", "peak memory", "concurrent sessions",
-                  "faster than plain pandas", "5,000 points", "2 MB"):  # fmt: skip
+    for words in ("warm page run median", "cold first page", "peak memory", "faster than plain pandas", "5,000 points", "2 MB"):
         assert words in targets

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import random
 import statistics
+import threading
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -174,6 +176,37 @@ def run_once(port: int, page: str, query: str, route: str | None = None, host: s
                     return received
 
     return _run(one())
+
+
+@contextlib.contextmanager
+def tab_left_open(port: int, host: str = "127.0.0.1"):
+    """A browser tab left open on the dashboard while the body runs. Streamlit forgets its compiled page
+    scripts whenever no session is connected; a server in use always has one, so measurements of single
+    visits one after another keep this one open."""
+    stop = threading.Event()
+    ready = threading.Event()
+
+    async def hold():
+        import websockets
+        from streamlit.proto.BackMsg_pb2 import BackMsg
+
+        async with websockets.connect(f"ws://{host}:{port}/_stcore/stream", subprotocols=["streamlit"], max_size=None) as ws:
+            msg = BackMsg()
+            msg.rerun_script.page_name = "methodology"
+            await ws.send(msg.SerializeToString())
+            ready.set()
+            while not stop.is_set():
+                with contextlib.suppress(asyncio.TimeoutError):
+                    await asyncio.wait_for(ws.recv(), timeout=0.2)
+
+    thread = threading.Thread(target=asyncio.run, args=(hold(),), daemon=True)
+    thread.start()
+    ready.wait(timeout=60)
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(timeout=10)
 
 
 async def _user(url: str, visits: list[list[Run]], go: asyncio.Event) -> list[dict]:
