@@ -803,6 +803,7 @@ def load_markdown(rows: list[dict], machine_line: str | None = None) -> list[str
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     names = {"app": "one process", "balancer": "balancer", "plain": "plain page"}
+    rows = sorted(rows, key=lambda r: (list(names).index(r["kind"]), r["users"]))
     for r in rows:
         name = names[r["kind"]] + (f" ({r['replicas']} replicas)" if r["kind"] == "balancer" else "")
         per_page = ", ".join(f"{k} {v:.2f}" for k, v in r["p95_by_page"].items())
@@ -811,7 +812,37 @@ def load_markdown(rows: list[dict], machine_line: str | None = None) -> list[str
             f"{r['wall_s']:.1f} | {r['throughput']:.1f} | {len(r['errors'])} | {r['server_cpu_s'] / max(r['runs'], 1) * 1000:.0f} | "
             f"{r['client_cpu_s']:.1f} | {r['kb_per_run']:.0f} | {r['server_peak_mb']:.0f} | {per_page} |"
         )
+    lines += ["", *capacity_paragraph(rows)]
     return lines
+
+
+READING_S = 10  # a visitor reads about this long between two clicks
+
+
+def capacity_paragraph(rows: list[dict]) -> list[str]:
+    """When one machine stops being enough, from the measured throughput, and what to do then."""
+    best = max((r for r in rows if r["kind"] == "balancer" and not r["errors"]), key=lambda r: r["throughput"], default=None)
+    if best is None:
+        return []
+    rate, cpu = best["throughput"], best["server_cpu_s"] / max(best["runs"], 1) * 1000
+    return [
+        "### When one machine stops being enough",
+        "",
+        f"Through the balancer this machine completed **{rate:.1f} page runs a second** with every core busy "
+        f"({cpu:.0f} ms of server CPU per run with varied choices). A visitor who reads for about {READING_S} s "
+        f"between clicks asks for one run every {READING_S} s, so about **{rate * READING_S:.0f} visitors clicking "
+        f"at that pace** are served with runs near a single visit's time; a hall of n people who all click at the "
+        f"same moment waits about n / {rate:.1f} s for the last page (50 people: {50 / rate:.1f} s). Beyond that, "
+        "in this order: (1) more cores on the same machine, one replica per core (`--replicas`, or one "
+        "`ascc@PORT` unit per core); (2) several machines behind the same nginx: list every host's replicas in "
+        "`ascc_replicas` (the route cookie keeps each browser on one replica across hosts), keep the dataset on "
+        "shared storage that every host reads — DuckDB reads the Parquet files from an object store "
+        "(`s3://…` through its httpfs extension) as from a folder — and let each host compute its aggregate "
+        "cache once per version (the lock in `ascc.db` is per host); (3) when data managers import from several "
+        "hosts at once, the file lock of `ascc.batches` no longer serialises them (it holds on one host or one "
+        "POSIX file system): move the batch log and results into a DuckLake catalog (a database holding the "
+        "table metadata, Parquet files on the object store), which gives concurrent writers transactions.",
+    ]
 
 
 def _query(slowest) -> str:
