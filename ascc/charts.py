@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ascc import i18n, targets
+from ascc import i18n, settings, targets
 
 FONT_FAMILY = "Noto Sans, Roboto, Arial, sans-serif"
 INK = "#1b1f24"
@@ -281,10 +281,16 @@ def base_layout(fig: go.Figure, **kwargs) -> go.Figure:
     return fig
 
 
+def new_figure(data=None, layout=None) -> go.Figure:
+    """A figure from finished trace and layout dicts (or a figure spec), checked by Plotly only where
+    settings.validate_figures() says so (the tests), not in the server."""
+    return go.Figure(data=data, layout=layout, _validate=settings.validate_figures())
+
+
 def _figure(traces: list[dict], layout: dict, shapes: list[dict]) -> go.Figure:
     if shapes:
         layout["shapes"] = shapes
-    return go.Figure(data=traces, layout=layout)
+    return new_figure(traces, layout)
 
 
 # Presentation mode lays every slide out for a 1920 x 1080 screen (the chart PRESENT_HEIGHT high under
@@ -340,7 +346,7 @@ def presentation_copy(fig: go.Figure) -> go.Figure:
         if trace.get("type") == "bar":
             trace["constraintext"] = "none"  # value labels keep their size on thin bars (a long ranking)
     _fit_tile_labels(spec, fig)
-    return go.Figure(spec)
+    return new_figure(spec)
 
 
 # Tile-map labels (ascc.maps trace names) and the smallest label worth showing on a projector.
@@ -395,7 +401,7 @@ def presentation_slides(fig: go.Figure, of: str = "{i}/{n}") -> list[go.Figure]:
         else:
             hi, lo = total - 1 - i * size, max(total - (i + 1) * size, 0)
             window = [lo - 0.5, hi + 0.5]
-        part = go.Figure(big)
+        part = new_figure(big)
         part.update_yaxes(range=window, autorange=False, categoryorder="array", categoryarray=categories)
         part.update_layout(title_text=f"{big.layout.title.text} ({of.format(i=i + 1, n=n)})")
         out.append(part)

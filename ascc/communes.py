@@ -132,7 +132,7 @@ def distribution_chart(
         shapes.append(_vline(threshold, "x", charts.INK, "dash"))
         label = i18n.t("commune.threshold", lang) + ": " + fmt_many([threshold], unit, lang, decimals)[0]
         traces.append(_legend_entry(label, charts.INK, "dash"))
-    fig = go.Figure(data=traces, layout=dict(shapes=shapes))
+    fig = charts.new_figure(traces, dict(shapes=shapes))
     fig = charts.base_layout(fig, title=title, source=source, lang=lang, demo=demo, height=380)
     # The unit is in the title (an x-axis title would collide with the source footer).
     fig.update_layout(
@@ -194,7 +194,7 @@ def ranking_chart(
             continue
         shapes += [_vline(value, "x", color, dash), _vline(value, "x2", color, dash)]
         traces.append(_legend_entry(f"{label}: {fmt_many([value], unit, lang, decimals)[0]}", color, dash))
-    fig = go.Figure(data=traces, layout=dict(shapes=shapes, annotations=annotations, **layout))
+    fig = charts.new_figure(traces, dict(shapes=shapes, annotations=annotations, **layout))
     fig = charts.base_layout(fig, title=title, source=source, lang=lang, demo=demo, height=max(380, 24 * n + 230),
                              legend_rows=1, footer_gap=48)  # fmt: skip
     # The panel titles sit on top of the panels; the legend row goes above them.
@@ -282,7 +282,7 @@ def point_map(
         layout["xaxis2"] = dict(domain=[0.76, 1], anchor="y2", range=[lon[off].min() - pad, lon[off].max() + pad], **frame)
         layout["yaxis2"] = dict(domain=[0, 0.42], anchor="x2", range=[lat[off].min() - pad, lat[off].max() + pad + 0.5],
                                 **frame)  # fmt: skip
-    fig = go.Figure(data=traces, layout=layout)
+    fig = charts.new_figure(traces, layout)
     fig = charts.base_layout(fig, title=title, source=source, lang=lang, demo=demo, height=520)
     # base_layout styles every axis; the main map axes stay hidden and the inset keeps its frame.
     # No axis labels to make room for: narrow side margins leave the title and the demo mark apart.

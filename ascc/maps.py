@@ -17,7 +17,7 @@ from shapely.geometry import MultiPolygon, shape
 from shapely.geometry.polygon import orient
 
 from ascc import geo
-from ascc.charts import FONT_FAMILY, INK, MUTED, mark_annotation
+from ascc.charts import FONT_FAMILY, INK, MUTED, mark_annotation, new_figure
 
 # Direction-aware colours: "better" is always the blue-green end, "worse" the warm brown end,
 # whichever way the indicator runs. ColorBrewer BrBG (4 classes), which is colour-blind safe and has
@@ -331,7 +331,7 @@ def tile_map(
         showlegend=True,
         legend=dict(x=0, y=legend_top, xanchor="left", yanchor="top", font=dict(size=font_size)),
     )
-    return go.Figure(data=traces, layout=layout)
+    return new_figure(traces, layout)
 
 
 def choropleth_map(
@@ -499,7 +499,7 @@ def choropleth_map(
         hovermode="closest",
         legend=dict(x=1.0, y=0.02, xanchor="right", yanchor="bottom", font=dict(size=12)),
     )
-    return go.Figure(data=traces, layout=layout)
+    return new_figure(traces, layout)
 
 
 # --------------------------------------------------------------------------------------------

@@ -74,3 +74,5 @@ os.environ.setdefault("STREAMLIT_BROWSER_GATHER_USAGE_STATS", "false")
 # Materialised aggregates (ascc.db.materialise) of the test datasets go to a folder of this run, not to
 # the user's cache; the servers started by the browser tests inherit it.
 os.environ[settings.CACHE_DIR_ENV] = tempfile.mkdtemp(prefix="ascc-test-cache-")
+# Plotly checks every property of the figures the tests build (the server skips that; see settings).
+os.environ.setdefault(settings.VALIDATE_FIGURES_ENV, "1")  # ASCC_VALIDATE_FIGURES=0 runs them as the server does

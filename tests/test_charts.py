@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 import pytest
 from plotly.subplots import make_subplots
 
-from ascc import charts, db
+from ascc import charts, db, settings
 from ascc.i18n import t
 from tests.apptest import values
 
@@ -248,3 +248,30 @@ def test_the_status_symbols_after_ranking_values_are_in_the_legend():
     spec = _valid(charts.ranking_bar(df, lang="en", title="t", unit="%", decimals=1, source="s", demo=False))
     names = [tr.get("name") for tr in spec["data"]]
     assert "✔ Target achieved" in names and "■ Limited progress" in names and "▲ On track" not in names
+
+
+def test_figures_send_the_same_json_with_and_without_plotly_checks(use_bundled, monkeypatch):
+    # The server builds figures without Plotly's property checks (settings.validate_figures); the tests
+    # build them with. What reaches the browser must be the same: every chart of five pages, both ways.
+    import json
+
+    from ascc import figcache
+    from tests.apptest import new_app
+
+    cases = [("pages/regions.py", {"ind": "POV_MD", "year": "2021"}), ("pages/overview.py", {"year": "2022"}),
+             ("pages/profile.py", {"area": "P34-38", "tab": "communes"}), ("pages/pillars.py", {}),
+             ("pages/ministries.py", {}), ("pages/regions.py", {"ind": "SIPAS", "boundary": "63", "present": "1"})]  # fmt: skip
+
+    def specs(validate: str) -> list[dict]:
+        monkeypatch.setenv(settings.VALIDATE_FIGURES_ENV, validate)
+        figcache.clear()
+        out = []
+        for page, query in cases:
+            at = new_app(page, lang="en", **query)
+            assert not at.exception
+            out += [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+        return out
+
+    checked, unchecked = specs("1"), specs("0")
+    assert len(checked) >= 15
+    assert checked == unchecked
