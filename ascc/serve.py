@@ -109,6 +109,7 @@ class Replica:
     misses: int = 0
     restarts: int = 0
     started: float = field(default=0.0)
+    up: bool = False  # has answered a health check since it was (re)started
 
     def command(self) -> list[str]:
         return [sys.executable, "-m", "streamlit", "run", str(APP), "--server.headless", "true",
@@ -119,7 +120,7 @@ class Replica:
         self.proc = subprocess.Popen(self.command(), cwd=settings.PROJECT_ROOT, env=self.env, stdout=log,
                                      stderr=subprocess.STDOUT, start_new_session=True)  # fmt: skip
         log.close()
-        self.misses, self.started = 0, time.monotonic()
+        self.misses, self.started, self.up = 0, time.monotonic(), False
 
     def stop(self, timeout: float = 15.0) -> None:
         if self.proc is None or self.proc.poll() is not None:
@@ -176,6 +177,7 @@ class Balancer:
                 if replica.proc.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(f"replica {replica.index + 1} did not start; its log:\n{self.log_tail(replica)}")
                 time.sleep(0.2)
+            replica.up = True
         conf = self.prefix / "nginx.conf"
         conf.write_text(nginx_conf(replica_ports=[r.port for r in self.replicas], listen=self.port,
                                    address=self.address, prefix=self.prefix))  # fmt: skip
@@ -209,11 +211,11 @@ class Balancer:
         for r in self.replicas:
             if r.proc.poll() is not None:
                 reason = f"exited with code {r.proc.returncode}"
-            elif time.monotonic() - r.started < START_TIMEOUT_S and r.misses == 0 and not healthy(r.port):
-                continue  # still starting
             elif healthy(r.port):
-                r.misses = 0
+                r.misses, r.up = 0, True
                 continue
+            elif not r.up and time.monotonic() - r.started < START_TIMEOUT_S:
+                continue  # still starting (imports, first connection)
             else:
                 r.misses += 1
                 if r.misses < MISSES_BEFORE_RESTART:

@@ -3,9 +3,11 @@ and a new import seen by every replica. Skipped where nginx is not installed (ta
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -146,3 +148,22 @@ def test_a_replica_that_dies_is_restarted(balancer):
         assert time.monotonic() < deadline and victim.proc.poll() is None, balancer.log_tail(victim)
         time.sleep(0.3)
     assert victim.restarts == 1
+
+
+def test_a_replica_that_stops_answering_is_restarted(balancer):
+
+
+    victim = balancer.replicas[0]
+    victim.proc.send_signal(signal.SIGSTOP)  # alive but frozen: only the health check can tell
+    try:
+        events = []
+        for _ in range(serve.MISSES_BEFORE_RESTART):
+            events += balancer.check()
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            victim.proc.send_signal(signal.SIGCONT)
+    assert any("replica 1" in e and "missed 3 health checks" in e for e in events), events
+    deadline = time.monotonic() + serve.START_TIMEOUT_S
+    while not serve.healthy(victim.port):
+        assert time.monotonic() < deadline and victim.proc.poll() is None, balancer.log_tail(victim)
+        time.sleep(0.3)
