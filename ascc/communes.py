@@ -133,7 +133,8 @@ def distribution_chart(
         label = i18n.t("commune.threshold", lang) + ": " + fmt_many([threshold], unit, lang, decimals)[0]
         traces.append(_legend_entry(label, charts.INK, "dash"))
     fig = charts.new_figure(traces, dict(shapes=shapes))
-    fig = charts.base_layout(fig, title=title, source=source, lang=lang, demo=demo, height=380)
+    # In a half-width column: the title wraps clear of the demo mark at its right end.
+    fig = charts.base_layout(fig, title=title, source=source, lang=lang, demo=demo, height=380, title_width=44)
     # The unit is in the title (an x-axis title would collide with the source footer).
     fig.update_layout(
         bargap=0,
@@ -283,7 +284,8 @@ def point_map(
         layout["yaxis2"] = dict(domain=[0, 0.42], anchor="x2", range=[lat[off].min() - pad, lat[off].max() + pad + 0.5],
                                 **frame)  # fmt: skip
     fig = charts.new_figure(traces, layout)
-    fig = charts.base_layout(fig, title=title, source=source, lang=lang, demo=demo, height=520)
+    # In a half-width column: the title wraps clear of the demo mark at its right end.
+    fig = charts.base_layout(fig, title=title, source=source, lang=lang, demo=demo, height=520, title_width=44)
     # base_layout styles every axis; the main map axes stay hidden and the inset keeps its frame.
     # No axis labels to make room for: narrow side margins leave the title and the demo mark apart.
     fig.update_layout(xaxis=dict(visible=False), yaxis=dict(visible=False), separators=",." if lang == "vi" else ".,",
