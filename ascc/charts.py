@@ -787,7 +787,7 @@ def status_stack(
                 type="bar", x=values, y=labels, orientation="h", name=word,
                 marker=dict(color=style["color"], line=dict(color="white", width=1)),
                 text=np.where(values > 0, values.astype(int).astype(str), ""), textposition="inside",
-                insidetextanchor="middle", textfont=dict(color="white", size=13),
+                insidetextanchor="middle", textfont=dict(color=style["text"], size=13),  # 4.5:1 on the bar
                 hovertemplate="%{y}: %{x} · " + word + "<extra></extra>",
             )
         )  # fmt: skip
