@@ -142,9 +142,9 @@ def render_sidebar() -> state.ViewState:
         ss[_KEYS["provinces"]] = ss.pop("_pending_provinces")
     with st.sidebar:
         lang = st.radio(
-            "Ngôn ngữ / Language",  # the same in both languages, so anyone can find it
+            t("sidebar.language_switch", current_lang()),  # the same in both languages
             options=list(i18n.LANGS),
-            format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code],
+            format_func=i18n.lang_name,
             key=_KEYS["lang"],
             horizontal=True,
         )
