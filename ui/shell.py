@@ -274,13 +274,19 @@ def view() -> state.ViewState:
 # The few rules the house look needs beyond Streamlit's theme. A card's label and change wrap rather than end in
 # "…" in a quarter-width column (1366 px: "Đi học đúng tuổi (TH, TH…" lost the school levels). Captions
 # (sources, notes) are drawn opaque and darker than Streamlit's faded text (its colour at 60 % opacity, #76797c,
-# 4.4:1 on white), to reach 4.5:1 on white and on the sidebar (WCAG 1.4.3; tests/browser/test_a11y.py).
+# 4.4:1 on white), to reach 4.5:1 on white and on the sidebar (WCAG 1.4.3; tests/browser/test_a11y.py). Keyboard
+# focus shows as a ring in the theme colour (WCAG 2.4.7): Streamlit marks a focused page link or radio option
+# only with a faint tint, the same as the current page's.
 HOUSE_CSS = """<style>
 [data-testid="stMetricLabel"] p, [data-testid="stMetricLabel"] > div, [data-testid="stMetricDelta"],
 [data-testid="stMetricDelta"] p, [data-testid="stMetricDelta"] > div {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 [data-testid="stMetricLabel"], [data-testid="stMetricDelta"] { height: auto !important; max-width: 100%; }
 [data-testid="stCaptionContainer"] { color: #575c63 !important; opacity: 1 !important; }
+a:focus-visible, button:focus-visible, [role="tab"]:focus-visible, [data-testid="stSidebarNavLink"]:focus-visible,
+[data-testid="stRadioOption"]:has(input:focus-visible), [data-testid="stCheckbox"] label:has(input:focus-visible),
+[data-baseweb="select"]:has(input:focus-visible) > div {
+  outline: 3px solid #0b5394 !important; outline-offset: 2px; border-radius: 0.4rem; }
 </style>"""
 
 
