@@ -21,7 +21,7 @@ st.markdown(t("report.scope", lang, dataset=info.manifest.get(i18n.col("title", 
               year=view.year or t("report.latest", lang), boundary=t(f"sidebar.boundary.{view.boundary}", lang)))
 
 # 2/ CONTENTS
-st.subheader(t("report.outline", lang))
+st.header(t("report.outline", lang))
 sections = ["report.h.summary", "report.h.pillars", "report.h.ministries", "report.h.regions", "report.h.next",
             "report.h.annex_a", "report.h.annex_b"]
 st.markdown("\n".join(f"- {t(key, report_lang)}" for key in sections))

@@ -74,7 +74,7 @@ def catalogue(df: pd.DataFrame, target_rows: pd.DataFrame, lang: str) -> None:
 
 def target_table(df: pd.DataFrame, lang: str) -> None:
     """Every target as readers see it (a level, a range or a change a year) with the document that sets it."""
-    st.subheader(t("data.targets.title", lang))
+    st.header(t("data.targets.title", lang))
     if df.empty:
         st.info(t("data.targets.none", lang))
         return
@@ -100,7 +100,7 @@ def target_table(df: pd.DataFrame, lang: str) -> None:
 
 def weight_table(df: pd.DataFrame, lang: str) -> None:
     """The reference weights held, by kind and boundary set: years, provinces and source (a small table)."""
-    st.subheader(t("data.weights.title", lang))
+    st.header(t("data.weights.title", lang))
     if df.empty:
         st.info(t("data.weights.none", lang))
         return
