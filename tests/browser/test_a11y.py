@@ -86,7 +86,7 @@ def test_no_serious_accessibility_violation_with_slides_in_the_deck(page, lang):
     assert not violations, describe(violations)
 
 
-def tab_to(page, condition: str, key: str = "Tab", limit: int = 150) -> int:
+def tab_to(page, condition: str, key: str = "Tab", limit: int = 300) -> int:
     """Press Tab (or Shift+Tab) until the focused element meets ``condition`` (JavaScript on ``e``); the presses."""
     for n in range(1, limit + 1):
         page.keyboard.press(key)
@@ -162,7 +162,8 @@ def test_keyboard_only_journey(page, shots_dir):
     # the indicator: a combobox (Down opens the list and moves, Enter chooses)
     tab_to(page, "e.getAttribute('role') === 'combobox' && e.getAttribute('aria-label') === 'Indicator'")
     assert_focus_visible(page)
-    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")  # opens the list
+    page.get_by_role("listbox").first.wait_for(timeout=30_000)
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: "ind=" in url, timeout=30_000)
