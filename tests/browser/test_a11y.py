@@ -181,3 +181,20 @@ def test_keyboard_only_journey(page, shots_dir):
         page.keyboard.press("Enter")
     assert chosen in dl.value.suggested_filename, dl.value.suggested_filename
     assert_healthy(page)
+
+
+@pytest.mark.parametrize("path", ["?lang=vi", "regions?lang=vi", "profile?lang=vi&area=P34-08"])
+def test_button_labels_are_whole_on_a_laptop(browser, app_url, path):
+    # 1366 px: "Thêm vào bản trình chiếu" under each half-width chart ended in "…" (it wraps now)
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/{path}")
+        wait_idle(page)
+        cut = page.evaluate("""() => [...document.querySelectorAll('[data-testid=stMain] button')].filter(b =>
+            [b, ...b.querySelectorAll('*')].some(e => { const s = getComputedStyle(e);
+              return e.scrollWidth > e.clientWidth + 1 && (s.overflow !== 'visible' || s.textOverflow === 'ellipsis'); })
+          ).map(b => b.innerText)""")
+        assert not cut, cut
+    finally:
+        context.close()
