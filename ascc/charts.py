@@ -235,6 +235,12 @@ def house_layout(
         title_lines = [ln.replace("\xa0", " ") for ln in textwrap.wrap(held, title_width, break_on_hyphens=False)]
     title = "<br>".join(title_lines)
     top = 48 + 22 * legend_rows + 22 * (len(title_lines) - 1)
+    # In a narrow column the demo mark gets a row of its own under the title: the figure is the same on every
+    # screen, and on a 1366-pixel laptop a half-width chart has no room for the mark at the end of even a
+    # wrapped title line (the title ran under it).
+    mark_row = bool(demo and title_width)
+    top += MARK_ROW if mark_row else 0
+    height += MARK_ROW if mark_row else 0  # the plot keeps its height
     bottom = footer_gap + 10 + 15 * len(source_lines)
     notes = list(annotations)
     if source_lines:
@@ -244,7 +250,10 @@ def house_layout(
                 xanchor="left", yanchor="top", showarrow=False, font=dict(size=11, color=MUTED), align="left",
             )
         )
-    if demo:
+    if mark_row:
+        notes.append(mark_annotation(i18n.t("demo.mark", lang), yshift=22 * legend_rows + 6, bgcolor="white",
+                                     name=MARK_ROW_NAME) | dict(x=0, xanchor="left"))
+    elif demo:
         notes.append(mark_annotation(i18n.t("demo.mark", lang), yshift=top - 34, bgcolor="white"))
     return dict(
         title=dict(text=title, x=0, xanchor="left", y=1, yref="container", yanchor="top", pad=dict(t=14, l=4),
@@ -260,6 +269,10 @@ def house_layout(
         legend=dict(orientation="h", x=0, y=1, xanchor="left", yanchor="bottom", font=dict(size=12),
                     bgcolor="rgba(255,255,255,0)"),
     )
+
+
+# The height of the demo mark's own row (narrow charts) and that annotation's name.
+MARK_ROW, MARK_ROW_NAME = 26, "demo mark row"
 
 
 def mark_annotation(text: str, **extra) -> dict:
@@ -338,7 +351,7 @@ def presentation_copy(fig: go.Figure) -> go.Figure:
         title["text"] = title["text"].replace("<br>", " ")
         layout["margin"]["t"] = layout["margin"].get("t", 0) - 22 * PRESENT_SCALE * lines
         for ann in layout.get("annotations", []):  # the demo mark sits on the title's last line
-            if ann.get("yref") == "paper" and ann.get("y") == 1 and ann.get("yshift"):
+            if ann.get("yref") == "paper" and ann.get("y") == 1 and ann.get("yshift") and ann.get("name") != MARK_ROW_NAME:
                 ann["yshift"] -= 22 * PRESENT_SCALE * lines
     spec["layout"] = layout
     spec["data"] = [_scaled(trace, PRESENT_SCALE) for trace in spec.get("data", [])]
@@ -497,8 +510,12 @@ def trend_chart(
     xaxis = dict(X_AXIS)
     if len(years):
         xaxis.update(range=[years.min() - 0.5, (x_max or years.max()) + 0.5], dtick=1, tickformat="d")
-    layout = house_layout(title=title, source=source, lang=lang, demo=demo, height=height,
-                          title_width=title_width, annotations=annotations, note=gap_note({"": gaps}, lang))  # fmt: skip
+    # In a narrow column (title_width) the legend entries stack, one row each: room for them all, so the
+    # legend never rises into the title.
+    legend_rows = max(1, sum(1 for tr in traces if tr.get("showlegend", True))) if title_width else 1
+    layout = house_layout(title=title, source=source, lang=lang, demo=demo, height=height + 22 * (legend_rows - 1),
+                          title_width=title_width, annotations=annotations, legend_rows=legend_rows,
+                          note=gap_note({"": gaps}, lang))  # fmt: skip
     layout.update(
         xaxis=xaxis,
         yaxis={**Y_AXIS, "title": dict(text=unit, font=dict(size=12, color=MUTED)), "separatethousands": True},
@@ -864,7 +881,7 @@ def status_stack(
                 type="bar", x=values, y=labels, orientation="h", name=word,
                 marker=dict(color=style["color"], line=dict(color="white", width=1)),
                 text=np.where(values > 0, values.astype(int).astype(str), ""), textposition="inside",
-                insidetextanchor="middle", textfont=dict(color="white", size=13),
+                insidetextanchor="middle", textfont=dict(color=style["text"], size=13),  # 4.5:1 on the bar
                 hovertemplate="%{y}: %{x} · " + word + "<extra></extra>",
             )
         )  # fmt: skip

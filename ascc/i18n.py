@@ -341,6 +341,17 @@ def t(key: str, lang: str, **kwargs) -> str:
     return text.format(**kwargs) if kwargs else text
 
 
+def both(key: str, **kwargs) -> dict[str, str]:
+    """The message in every language, ``{"vi": ..., "en": ...}``: for a parameter that is shown later in a
+    language not known yet (an import problem's words)."""
+    return {lang: t(key, lang, **kwargs) for lang in LANGS}
+
+
+def lang_name(code: str) -> str:
+    """A language's name in that language ("Tiếng Việt", "English"), as a language switch shows it."""
+    return t(f"lang.{norm_lang(code)}", norm_lang(code))
+
+
 def fmt_date(value: dt.date | str | None, lang: str) -> str:
     """A date written out in the language ("31 October 2026", "31 tháng 10 năm 2026"), never ISO in text;
     text that is not a date passes through."""

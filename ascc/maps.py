@@ -16,7 +16,7 @@ from plotly.colors import sample_colorscale, unlabel_rgb
 from shapely.geometry import MultiPolygon, shape
 from shapely.geometry.polygon import orient
 
-from ascc import geo
+from ascc import geo, i18n
 from ascc.charts import FONT_FAMILY, INK, MUTED, mark_annotation, new_figure
 
 # Direction-aware colours: "better" is always the blue-green end, "worse" the warm brown end,
@@ -59,11 +59,6 @@ NOTE_CHARS = 72
 
 # Polygons smaller than this (square degrees, about 25 km²) get a dot so they stay visible.
 ISLET_MAX_AREA = 0.002
-
-# The one user-facing string of these maps, in both languages.
-_TEXT: dict[str, dict[str, str]] = {
-    "no_data": {"vi": "Không có số liệu", "en": "No data"},
-}
 
 # Trace names (or metas), for tests and for pages that read a selection.
 NAME_TILES = "provinces"
@@ -688,7 +683,7 @@ def _scale_and_no_data(
                 x=np.array([np.nan]),
                 y=np.array([np.nan]),
                 mode="markers",
-                name=_TEXT["no_data"][lang],
+                name=i18n.t("map.no_data", lang),
                 marker=dict(symbol="square", size=14, color=NO_DATA_COLOR, line=dict(color=MUTED, width=0.5)),
                 hoverinfo="skip",
                 showlegend=True,

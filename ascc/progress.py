@@ -160,13 +160,15 @@ BEHIND = ("accelerate", "limited", "deteriorating")
 # Colour and a distinct shape per status, so colour is never the only signal. Colours reach at least
 # 3:1 contrast on white (WCAG 1.4.11, for projectors) and stay apart under simulated deuteranopia,
 # protanopia and tritanopia: the good statuses are blue-greens, the bad ones get darker from amber to red.
+# "text" is the colour of words written on the status colour (a badge): white where it reaches 4.5:1
+# (WCAG 1.4.3 for small text), the house's dark text on the light amber and grey.
 STATUS_STYLE: dict[str, dict[str, str]] = {
-    "achieved": {"color": "#00594F", "icon": "✔"},
-    "on_track": {"color": "#15806F", "icon": "▲"},
-    "accelerate": {"color": "#B98900", "icon": "◆"},
-    "limited": {"color": "#C05200", "icon": "■"},
-    "deteriorating": {"color": "#A01026", "icon": "▼"},
-    "insufficient": {"color": "#949494", "icon": "?"},
+    "achieved": {"color": "#00594F", "icon": "✔", "text": "#FFFFFF"},
+    "on_track": {"color": "#15806F", "icon": "▲", "text": "#FFFFFF"},
+    "accelerate": {"color": "#B98900", "icon": "◆", "text": "#1B1F24"},
+    "limited": {"color": "#C05200", "icon": "■", "text": "#FFFFFF"},
+    "deteriorating": {"color": "#A01026", "icon": "▼", "text": "#FFFFFF"},
+    "insufficient": {"color": "#949494", "icon": "?", "text": "#1B1F24"},
 }
 
 RATIO_ON_TRACK = 0.95

@@ -61,8 +61,10 @@ st.markdown(t("method.estimated", lang))
 st.header(t("method.sources_title", lang))
 m = info.manifest
 st.caption(t("method.vintage", lang, title=m.get(i18n.col("title", lang), ""), version=m.get("version", "–"),
-             as_of=m.get("data_as_of", "–"), built=m.get("built_at", "–")))
-st.dataframe(
+             as_of=i18n.fmt_date(m.get("data_as_of"), lang) or "–", built=i18n.fmt_date(m.get("built_at"), lang) or "–"))
+# A table that wraps its text, not a scrolling grid: at 1366 px the grid cut every definition and hid the
+# sources and targets behind a sideways scroll, and they are what this section is read for.
+st.table(
     pd.DataFrame(
         {
             t("col.indicator", lang): definitions["name"],
@@ -77,7 +79,6 @@ st.dataframe(
         }
     ),
     hide_index=True,
-    width="stretch",
 )
 
 # 6/ DEMO OR OFFICIAL

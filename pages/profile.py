@@ -46,6 +46,7 @@ with tab_profile:
         width="stretch",
         height=36 * (len(profile) + 1) + 4,  # every indicator visible without an inner scrollbar
         column_config=widgets.pinned_first(table, profile_ui.profile_column_config(lang)),
+        column_order=profile_ui.profile_column_order(lang),
     )
     if profile["latest_derived"].any():
         st.caption(t("mark.derived_note.any", lang))

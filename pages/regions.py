@@ -92,7 +92,7 @@ with left:
                           filename=(code, year, "map", *part), unit=unit, source=credit["ranking"], key="act_map",
                           year=year, **about)
 with right:
-    st.subheader(t("regions.summary_title", lang, year=year))
+    st.header(t("regions.summary_title", lang, year=year))
     table = regions_ui.summary_table(summary, lang, unit, dec)
     st.dataframe(table, hide_index=True, width="stretch", column_config=widgets.pinned_first(table))
     deck_ui.chart_actions({**spec, "kind": "region_compare"}, summary, lang=lang, filename=(code, year, "regions", part[0]),

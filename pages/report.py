@@ -16,12 +16,12 @@ shell.stop_if_no_results(lang)  # a report of nothing would read as "no indicato
 if st.session_state.get("report_lang") not in i18n.LANGS:
     st.session_state["report_lang"] = lang  # the report's language starts as the screen's, then is its own
 report_lang = st.radio(t("report.lang", lang), list(i18n.LANGS), key="report_lang", horizontal=True,
-                       format_func=lambda c: {"vi": "Tiếng Việt", "en": "English"}[c])
+                       format_func=i18n.lang_name)
 st.markdown(t("report.scope", lang, dataset=info.manifest.get(i18n.col("title", lang)) or info.data_dir.name,
               year=view.year or t("report.latest", lang), boundary=t(f"sidebar.boundary.{view.boundary}", lang)))
 
 # 2/ CONTENTS
-st.subheader(t("report.outline", lang))
+st.header(t("report.outline", lang))
 sections = ["report.h.summary", "report.h.pillars", "report.h.ministries", "report.h.regions", "report.h.next",
             "report.h.annex_a", "report.h.annex_b"]
 st.markdown("\n".join(f"- {t(key, report_lang)}" for key in sections))

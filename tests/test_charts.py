@@ -57,11 +57,16 @@ def test_a_long_title_in_a_narrow_chart_wraps_instead_of_running_under_the_demo_
     wrapped = _valid(charts.trend_chart(series, **kw, title_width=44))["layout"]
     assert one_line["title"]["text"] == title
     assert wrapped["title"]["text"] == "Multidimensional poverty, Viet Nam,<br>2016-2025 (% of households)"
-    assert wrapped["margin"]["t"] == one_line["margin"]["t"] + 22  # room for the second line
+    # room for the second line and, in a narrow chart, for the demo mark on a row of its own under the title
+    # (at 1366 px a half-width chart has no room for it at the end of a title line)
+    assert wrapped["margin"]["t"] == one_line["margin"]["t"] + 22 + charts.MARK_ROW
+    assert wrapped["height"] == one_line["height"] + charts.MARK_ROW  # the plot keeps its height
     mark = [a for a in wrapped["annotations"] if a["text"] == t("demo.mark", "en")][0]
-    assert mark["yshift"] == wrapped["margin"]["t"] - 34  # still level with the first line
+    assert (mark["x"], mark["xanchor"]) == (0, "left") and mark["yshift"] == 22 + 6  # above the legend row
+    level = [a for a in one_line["annotations"] if a["text"] == t("demo.mark", "en")][0]
+    assert level["yshift"] == one_line["margin"]["t"] - 34  # a full-width chart: level with the title
     short = _valid(charts.trend_chart(series, **{**kw, "title": "Poverty (%)"}, title_width=44))["layout"]
-    assert short["title"]["text"] == "Poverty (%)" and short["margin"]["t"] == one_line["margin"]["t"]
+    assert short["title"]["text"] == "Poverty (%)" and short["margin"]["t"] == one_line["margin"]["t"] + charts.MARK_ROW
     # The unit in brackets is not split across the lines.
     vi = _valid(charts.trend_chart(series, **{**kw, "title": "Hộ nghèo đa chiều, cả nước, 2016–2025 (% số hộ)"},
                                    title_width=44))["layout"]  # fmt: skip
@@ -275,3 +280,19 @@ def test_figures_send_the_same_json_with_and_without_plotly_checks(use_bundled, 
     checked, unchecked = specs("1"), specs("0")
     assert len(checked) >= 15
     assert checked == unchecked
+
+
+def test_a_narrow_trend_chart_has_a_legend_row_for_each_entry(use_fixture):
+    # half-width charts stacked their legend entries into three rows that rose into the title (1366 and 1500 px)
+    series = db.run_query("national_trend", codes=["POV"])
+    kw = dict(lang="vi", title="Hộ nghèo đa chiều, cả nước, 2016–2025 (% số hộ)", unit="%", decimals=2, source="S",
+              demo=True, target_value=1.0, target_year=2025, boundary_change_year=2024.5)
+    wide = _valid(charts.trend_chart(series, **kw))
+    narrow = _valid(charts.trend_chart(series, **kw, title_width=44))
+    entries = sum(1 for tr in narrow["data"] if tr.get("showlegend", True))
+    assert entries >= 2
+    extra = 22 + charts.MARK_ROW + 22 * (entries - 1)  # the title's second line, the mark row, the legend rows
+    assert narrow["layout"]["margin"]["t"] == wide["layout"]["margin"]["t"] + extra
+    big = charts.presentation_copy(go.Figure(narrow)).layout
+    mark = next(a for a in big.annotations if a.text == t("demo.mark", "vi"))
+    assert mark.yshift == pytest.approx((22 * entries + 6) * charts.PRESENT_SCALE)  # still above the legend on a slide

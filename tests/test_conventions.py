@@ -96,3 +96,93 @@ def test_charts_go_through_presentation_mode():
         if f.name == "present.py":
             continue
         assert "plotly_chart(" not in f.read_text(encoding="utf-8"), f"{f.name} calls plotly_chart directly"
+
+
+def test_no_streamlit_in_ascc():
+    # ascc/ is the UI-free package (the CLI, the report and the tests import it without a server);
+    # Streamlit belongs in app.py, pages/ and ui/.
+    # NOTE: bench.py moves to tools/ (issue 16)
+    allowed = {"ascc/bench.py"}
+    found = re.compile(r"^\s*(?:import streamlit\b|from streamlit\b)", re.M)
+    offenders = sorted(
+        rel for f in (ROOT / "ascc").rglob("*.py")
+        if (rel := f.relative_to(ROOT).as_posix()) not in allowed and found.search(f.read_text(encoding="utf-8"))
+    )
+    assert not offenders, f"Streamlit imported in the UI-free package: {offenders}"
+
+
+# Vietnamese letters that English text never has: a string literal holding one is Vietnamese text.
+_VIETNAMESE = re.compile(r"[À-ÃÈ-ÊÌÍÒ-ÕÙÚÝà-ãè-êìíò-õùúýĂăĐđĨĩŨũƠơƯưẠ-ỹ]")
+# Modules that build or describe the datasets: their words are data (names of areas, indicators, ministries,
+# sources, written into the Parquet files with both languages in separate columns), not interface text.
+_DATA_MODULES = {"ascc/reference.py", "ascc/public.py", "ascc/demo.py", "ascc/nso.py", "ascc/batches.py",
+                 "ascc/geo.py", "ascc/bench.py"}
+# Single literals that are not interface text in one language, each with its reason.
+_ALLOWED_LITERALS = {
+    ("app.py", "ASCC Việt Nam"),  # the browser tab's title, a name, set before the language is known
+    ("ui/regions_ui.py", "đ"), ("ui/regions_ui.py", "Đ"),  # folding diacritics for ASCII labels
+    ("ascc/export.py", "đ"), ("ascc/export.py", "Đ"),
+    ("ascc/ingest/text.py", "đ"),
+    ("ascc/ingest/candidates.py", "Ghi chú"),  # words read in imported files (a note row), not shown
+}
+# The import templates are one bilingual file: each sheet name and header carries both languages at once.
+_BILINGUAL_FILES = {"ascc/ingest/template.py", "ascc/catalogue.py"}
+
+
+def _literals_outside_the_catalogues():
+    import ast
+
+    files = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py")),
+             *sorted((ROOT / "ascc").rglob("*.py"))]
+    for f in files:
+        rel = f.relative_to(ROOT).as_posix()
+        if rel == "ascc/i18n.py" or rel.startswith("ascc/messages/") or rel in _DATA_MODULES:
+            continue
+        tree = ast.parse(f.read_text(encoding="utf-8"))
+        docstrings = {
+            id(n.body[0].value) for n in ast.walk(tree)
+            if isinstance(n, ast.Module | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
+            and n.body and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)
+        }
+        for n in ast.walk(tree):
+            if isinstance(n, ast.Dict) and {"vi", "en"} <= {getattr(k, "value", None) for k in n.keys if k} and any(
+                    isinstance(v, ast.Constant) and isinstance(v.value, str) and re.search(r"[^\W\d_]{2,}", v.value)
+                    for v in n.values):
+                yield rel, n.lineno, "a {'vi': ..., 'en': ...} dict of words"
+            elif (isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings
+                  and _VIETNAMESE.search(n.value) and (rel, n.value) not in _ALLOWED_LITERALS
+                  and rel not in _BILINGUAL_FILES):
+                yield rel, n.lineno, repr(n.value[:50])
+
+
+def test_user_facing_strings_live_in_the_catalogues():
+    # Every word the interface shows comes from ascc.i18n.t, so it exists in both languages (tests/test_i18n_state.py
+    # checks the catalogue): no Vietnamese literal and no ad-hoc {"vi": ..., "en": ...} dict in the code.
+    found = list(_literals_outside_the_catalogues())
+    assert not found, "move these into ascc/messages/ and call t(...):\n" + "\n".join(f"{f}:{n}: {s}" for f, n, s in found)
+
+
+# Streamlit calls whose first argument (or label/help/placeholder) is shown to the reader as text.
+_TEXT_CALLS = {"title", "header", "subheader", "markdown", "caption", "write", "text", "button", "download_button",
+               "link_button", "page_link", "radio", "selectbox", "multiselect", "toggle", "checkbox", "info",
+               "warning", "error", "success", "expander", "popover", "metric", "text_input", "number_input",
+               "slider", "select_slider", "file_uploader", "segmented_control", "pills", "tabs", "Page"}
+
+
+def test_streamlit_text_comes_from_the_catalogues():
+    # English words passed straight to st.* in the pages and ui/ would show in English on a Vietnamese screen.
+    import ast
+
+    words = re.compile(r"[^\W\d_]{3,}\s+[^\W\d_]{2,}")
+    found = []
+    for f in [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py"))]:
+        for n in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
+            if not (isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in _TEXT_CALLS):
+                continue
+            shown = n.args[:1] + [k.value for k in n.keywords if k.arg in ("label", "help", "placeholder", "title")]
+            for a in shown:
+                parts = [a] if isinstance(a, ast.Constant) else a.values if isinstance(a, ast.JoinedStr) else []
+                text = "".join(p.value for p in parts if isinstance(p, ast.Constant) and isinstance(p.value, str))
+                if words.search(text):
+                    found.append(f"{f.relative_to(ROOT)}:{n.lineno}: {text[:50]!r}")
+    assert not found, "UI text outside the catalogues:\n" + "\n".join(found)

@@ -61,11 +61,11 @@ def test_demo_dataset_shows_catalogue_and_quality_and_refuses_imports(use_fixtur
     assert catalogue.set_index("Mã").loc["IDX", "Trọng số"] == "không"
     assert "Định nghĩa POV" in text and "Nguồn thử" in text
     # the demo's targets, each with its citation and marked illustrative
-    targets = at.dataframe[1].value
+    targets = at.table[0].value
     assert targets.iloc[:, 0].tolist() == ["POV", "WATER", "IDX"]
     assert targets["Căn cứ"].tolist() == ["Mục tiêu thử"] * 3 and targets["minh họa"].tolist() == ["✓"] * 3
     # quality: P63-26 has no 2019 values; 2025 values are preliminary
-    assert "Vĩnh Phúc" in at.dataframe[2].value.to_string()
+    assert "Vĩnh Phúc" in at.dataframe[1].value.to_string()
     assert "chưa có nhật ký lô" in text
     assert "dữ liệu mô phỏng nên không nhận số liệu thật" in text
     assert not at.file_uploader
@@ -110,7 +110,7 @@ def test_a_data_manager_checks_then_imports_and_the_figures_show_at_once(officia
     assert current.loc["P63-01", "value"] == 71.5 and current.loc["P63-26", "value"] == 60.0
     history = db.run_query("batch_list")
     assert history["who"].iloc[0] == MANAGER and history["file_name"].iloc[0] == "water_2024.csv"
-    assert history["batch_id"].iloc[0] in at.dataframe[3].value.iloc[:, 0].tolist()
+    assert history["batch_id"].iloc[0] in at.dataframe[2].value.iloc[:, 0].tolist()
 
 
 def test_a_bad_upload_shows_row_column_and_reason_and_cannot_be_imported(official):
@@ -196,14 +196,14 @@ def test_an_official_dataset_shows_an_imported_indicator_and_cited_targets_in_bo
         gov = cat.loc["GOV_INDEX"]
         assert (gov["Aggregation rule"], gov["Weighted by"], gov["Decimals"]) == ("plain mean (index)", "none", 2)
         assert gov["Series breaks"] == "2018: 6 → 8 dimensions" and gov["Characteristic"].startswith("A – ")
-        shown = at.dataframe[1].value
+        shown = at.table[0].value
         assert shown["Code"].tolist() == ["POV_MD", "HI_COVERAGE"] and "illustrative" not in shown.columns
         assert shown["Kind"].tolist() == ["annual change", "level"]
         assert shown["Citation"].tolist() == ["Resolution 16/2021/QH15", "Nghị quyết 16/2021/QH15"]
         assert "−1 to −1.5" in shown["Target"].iloc[0] and shown["Target"].iloc[1].startswith("95")
         vi = data_page(lang="vi")
         assert vi.dataframe[0].value.set_index("Mã").loc["GOV_INDEX", "Gãy chuỗi"] == "2018: Từ 6 lên 8 nội dung"
-        assert vi.dataframe[1].value["Loại"].tolist() == ["thay đổi hằng năm", "mức cần đạt"]
+        assert vi.table[0].value["Loại"].tolist() == ["thay đổi hằng năm", "mức cần đạt"]
     finally:
         db.clear_cache()
 

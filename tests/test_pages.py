@@ -188,3 +188,14 @@ def test_wide_tables_keep_their_first_column_in_view(use_fixture):
         config = json.loads(table.proto.columns)
         first = str(table.value.columns[0])
         assert config.get(first, {}).get("pinned") is True, (page, first, config)
+
+
+def test_profile_table_shows_every_column_in_reading_order(use_fixture):
+    # 1366 px: the change and the trend come before the reference columns; column_order hides a column it omits
+    from ui import profile_ui
+
+    for lang in ("vi", "en"):
+        at = new_app("pages/profile.py", lang=lang, area="P34-08")
+        table = at.dataframe[0]
+        assert list(table.proto.column_order) == profile_ui.profile_column_order(lang)
+        assert set(profile_ui.profile_column_order(lang)) == set(map(str, table.value.columns))

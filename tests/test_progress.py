@@ -388,6 +388,9 @@ def test_statuses_styles_and_ranks():
 
     for c in colors:  # 3:1 against white at least, for graphical objects on a projector
         assert 1.05 / (luminance(c) + 0.05) >= 3.0, c
+    for s in STATUS_STYLE.values():  # words on a status colour (badges, counts in bars): 4.5:1 (WCAG 1.4.3)
+        hi, lo = sorted((luminance(s["color"]), luminance(s["text"])), reverse=True)
+        assert (hi + 0.05) / (lo + 0.05) >= 4.5, s
     assert sorted(STATUSES, key=status_rank) == list(STATUSES)
     assert sorted(STATUSES, key=lambda s: status_rank(s, worst_first=True)) == [
         "deteriorating",

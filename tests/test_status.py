@@ -135,7 +135,7 @@ def test_methodology_page(use_fixture):
     for lang in ("vi", "en"):
         at = new_app("pages/methodology.py", lang=lang)
         assert not at.exception and len(at.header) == 4
-        assert at.dataframe[1].value.shape[0] == 5  # one row per indicator
+        assert at.table[0].value.shape[0] == 5  # one row per indicator
 
 
 # Targets of every kind on the fixture: poverty must fall 1-1.5 points a year (an annual change, as in
@@ -254,7 +254,7 @@ def test_methodology_explains_each_kind_of_target(use_target_kinds, lang, words,
     assert not at.exception
     shown = texts(at)
     assert all(w in shown for w in words)
-    table = at.dataframe[1].value
+    table = at.table[0].value
     assert pace in table[t("col.target", lang)].tolist()
     assert ("60,0–70,0 %" if lang == "vi" else "60.0–70.0%") in table[t("col.target", lang)].tolist()
 

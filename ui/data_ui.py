@@ -58,7 +58,9 @@ def catalogue(df: pd.DataFrame, target_rows: pd.DataFrame, lang: str) -> None:
             t("data.col.latest_batch", lang): df["latest_batch"].fillna("–"),
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch", height=36 * (len(table) + 1) + 4)
+    # the code and the name stay in view while the other columns scroll sideways (1366 px)
+    pinned = {t(k, lang): st.column_config.Column(pinned=True) for k in ("data.col.code", "data.col.name")}
+    st.dataframe(table, hide_index=True, width="stretch", height=36 * (len(table) + 1) + 4, column_config=pinned)
     target_table(target_rows, lang)
     weight_table(db.run_query("data_weights", lang=lang), lang)
     names = dict(zip(df["indicator_code"], df["name"], strict=True))
@@ -72,7 +74,7 @@ def catalogue(df: pd.DataFrame, target_rows: pd.DataFrame, lang: str) -> None:
 
 def target_table(df: pd.DataFrame, lang: str) -> None:
     """Every target as readers see it (a level, a range or a change a year) with the document that sets it."""
-    st.subheader(t("data.targets.title", lang))
+    st.header(t("data.targets.title", lang))
     if df.empty:
         st.info(t("data.targets.none", lang))
         return
@@ -91,12 +93,14 @@ def target_table(df: pd.DataFrame, lang: str) -> None:
     }
     if df["illustrative"].any():  # the demo's targets that no document sets
         columns[t("data.targets.illustrative", lang)] = ["✓" if x else "" for x in df["illustrative"]]
-    st.dataframe(pd.DataFrame(columns), hide_index=True, width="stretch")
+    # A table that wraps its text: in a scrolling grid at 1366 px the targets were cut and the citations,
+    # what this table is for, hidden behind a sideways scroll.
+    st.table(pd.DataFrame(columns), hide_index=True)
 
 
 def weight_table(df: pd.DataFrame, lang: str) -> None:
     """The reference weights held, by kind and boundary set: years, provinces and source (a small table)."""
-    st.subheader(t("data.weights.title", lang))
+    st.header(t("data.weights.title", lang))
     if df.empty:
         st.info(t("data.weights.none", lang))
         return

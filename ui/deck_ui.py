@@ -269,4 +269,4 @@ def lang_choice(lang: str) -> str:
     if st.session_state.get("deck_lang") not in i18n.LANGS:
         st.session_state["deck_lang"] = lang
     return st.radio(t("deck.lang", lang), list(i18n.LANGS), key="deck_lang", horizontal=True,
-                    format_func=lambda c: {"vi": "Tiếng Việt", "en": "English"}[c])
+                    format_func=i18n.lang_name)

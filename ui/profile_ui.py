@@ -83,7 +83,22 @@ def tabs(lang: str):
 
 
 def profile_column_config(lang: str) -> dict:
-    return {t("col.trend", lang): st.column_config.LineChartColumn(t("col.trend", lang), width="small")}
+    """Narrow columns for the short values (unit, year, the region's and nation's values, rank, direction), so
+    that on a 1366-pixel laptop the status, the latest value, the target, the rank and the change are in view
+    beside the pinned indicator instead of behind a sideways scroll."""
+    narrow = {key: st.column_config.Column(t(key, lang), width=w) for key, w in (
+        ("col.unit", 70), ("col.latest_year", 60), ("col.region", 70), ("chart.nation", 70), ("col.rank", 60),
+        ("col.direction", 80), ("col.change", 70))}
+    return {**{t(k, lang): c for k, c in narrow.items()},
+            t("col.trend", lang): st.column_config.LineChartColumn(t("col.trend", lang), width="small")}
+
+
+def profile_column_order(lang: str) -> list[str]:
+    """The columns in the order a reader needs them: how the province does (status, value, region, nation,
+    target, change, trend) before the reference columns (rank, year, base value, better direction)."""
+    return [t(k, lang) for k in ("col.indicator", "col.unit", "col.progress", "col.latest", "col.region",
+                                 "chart.nation", "col.target", "col.change", "col.trend", "col.rank",
+                                 "col.latest_year", "col.base_value", "col.direction")]
 
 
 def _span(df: pd.DataFrame) -> tuple[int | str, int | str]:

@@ -23,7 +23,7 @@ def badge_html(status: str, lang: str) -> str:
     if not style:
         return ""
     return (
-        f"<span style='background:{style['color']};color:#fff;border-radius:0.4rem;padding:0.1rem 0.5rem;"
+        f"<span style='background:{style['color']};color:{style['text']};border-radius:0.4rem;padding:0.1rem 0.5rem;"
         f"font-size:0.85rem;font-weight:600;white-space:nowrap'>{html.escape(label(status, lang))}</span>"
     )
 

@@ -15,6 +15,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from ascc import i18n
 from ascc.ingest.constants import MISSING_MARKERS
 from ascc.ingest.text import is_formula_like
 
@@ -101,8 +102,7 @@ class Numbers:
             return Number(None, error="non_numeric", params={"text": raw[:40]})
         mark = self.mark
         if shape in ("point", "comma") and mark in ("point", "comma") and shape != mark:
-            return Number(None, error="decimal_mark_mixed", params={"text": raw, "mark": {
-                "vi": "dấu chấm" if mark == "point" else "dấu phẩy", "en": "points" if mark == "point" else "commas"}})
+            return Number(None, error="decimal_mark_mixed", params={"text": raw, "mark": i18n.both(f"ingest.decimal_mark.{mark}")})
         if shape == "ambiguous" and mark == "none":
             return Number(None, error="ambiguous_number", params={"text": raw})
         text = text.replace(".", "").replace(",", ".") if mark == "comma" else text.replace(",", "")

@@ -17,6 +17,7 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
+from ascc import i18n
 from ascc.ingest.constants import (
     EXTENSIONS,
     MAX_CELLS,
@@ -284,16 +285,6 @@ def read_grid(data: bytes, file_name: str, sheet: str | None = None) -> Grid:
     if kind == "xls" and expected == "xls":
         raise Rejected(Problem("old_excel", "error"))
     if kind != expected:
-        raise Rejected(Problem("format_mismatch", "error", params={"ext": ext, "actual": _KIND_NAMES[kind]}))
+        raise Rejected(Problem("format_mismatch", "error", params={"ext": ext, "actual": i18n.both(f"ingest.kind.{kind}")}))
     return read_csv_grid(data) if kind == "text" else read_xlsx_grid(data, sheet)
 
-
-_KIND_NAMES = {
-    "xlsx": {"vi": "sổ tính Excel (.xlsx)", "en": "an Excel workbook (.xlsx)"},
-    "zip": {"vi": "tệp nén ZIP", "en": "a ZIP archive"},
-    "xls": {"vi": "sổ tính Excel cũ (.xls)", "en": "an old Excel workbook (.xls)"},
-    "pdf": {"vi": "tài liệu PDF", "en": "a PDF document"},
-    "html": {"vi": "trang web (HTML)", "en": "a web page (HTML)"},
-    "text": {"vi": "văn bản CSV", "en": "CSV text"},
-    "binary": {"vi": "tệp nhị phân, không phải bảng", "en": "a binary file, not a table"},
-}

@@ -634,4 +634,15 @@ MESSAGES = {
         "are these shares written as fractions? Did you mean {meant} %? Multiply by 100 (or format the cells as "
         "% in Excel) and import again; these {total} values are not imported.",
     },
+    # what a file really is, in "the file is {actual}" (ingest.reason.format_mismatch)
+    "ingest.kind.xlsx": {"vi": "sổ tính Excel (.xlsx)", "en": "an Excel workbook (.xlsx)"},
+    "ingest.kind.zip": {"vi": "tệp nén ZIP", "en": "a ZIP archive"},
+    "ingest.kind.xls": {"vi": "sổ tính Excel cũ (.xls)", "en": "an old Excel workbook (.xls)"},
+    "ingest.kind.pdf": {"vi": "tài liệu PDF", "en": "a PDF document"},
+    "ingest.kind.html": {"vi": "trang web (HTML)", "en": "a web page (HTML)"},
+    "ingest.kind.text": {"vi": "văn bản CSV", "en": "CSV text"},
+    "ingest.kind.binary": {"vi": "tệp nhị phân, không phải bảng", "en": "a binary file, not a table"},
+    # the decimal mark a file uses, in ingest.reason.decimal_mark_mixed
+    "ingest.decimal_mark.point": {"vi": "dấu chấm", "en": "points"},
+    "ingest.decimal_mark.comma": {"vi": "dấu phẩy", "en": "commas"},
 }

@@ -1,4 +1,5 @@
-"""Take full-page screenshots of every page in both languages: `python -m tests.browser.shots [OUT]`."""
+"""Take full-page screenshots of every page in both languages:
+`python -m tests.browser.shots [OUT] [EXTRA_QUERY] [WIDTHxHEIGHT]` (e.g. `shots out "" 1366x768` for a laptop)."""
 
 from __future__ import annotations
 
@@ -15,24 +16,28 @@ from tests.browser.server import (
     wait_idle,
 )
 
-PAGES = ["overview", "regions", "profile", "pillars", "ministries", "methodology"]
+PAGES = ["overview", "regions", "profile", "pillars", "ministries", "methodology", "data", "deck", "report"]
 
 
-def main(out: Path, pages=PAGES, extra: str = "") -> None:
+def main(out: Path, pages=PAGES, extra: str = "", size: str = "1600x1000") -> None:
+    width, height = (int(n) for n in size.split("x"))
     out.mkdir(parents=True, exist_ok=True)
     with streamlit_server() as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1600, "height": 1000})
+        page = browser.new_page(viewport={"width": width, "height": height})
         for lang in ("vi", "en"):
             for name in pages:
                 path = "" if name == "overview" else name  # the default page lives at the root URL
                 page.goto(f"{url}/{path}?lang={lang}{extra}")
                 wait_idle(page)
-                target = out / f"{name}-{lang}.png"
-                full_page_screenshot(page, str(target))
+                target = out / f"{name}-{lang}-{width}.png"
+                full_page_screenshot(page, str(target), width=width)
+                page.set_viewport_size({"width": width, "height": height})
                 print(target)
         browser.close()
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots"), extra=sys.argv[2] if len(sys.argv) > 2 else "")
+    args = sys.argv[1:]
+    main(Path(args[0] if args else "screenshots"), extra=args[1] if len(args) > 1 else "",
+         size=args[2] if len(args) > 2 else "1600x1000")
