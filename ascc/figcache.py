@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
+import pickle
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping
@@ -133,9 +134,20 @@ def fingerprint(value) -> Hashable:
 
 
 def _frame_digest(df: pd.DataFrame) -> str:
-    """A digest of a frame's columns, dtypes, index and every value, in row order."""
+    """A digest of a frame's columns, dtypes, index and every value, in row order.
+
+    From the frame's pickle: about 0.5 ms for the pages' frames, where pandas' hash_pandas_object took
+    6-8 ms (py-spy: a tenth of a cached Overview run, every chart's key being fingerprinted on every
+    run). Equal contents stored differently (another block layout) give another digest: a cache miss,
+    never a wrong figure.
+    """
     h = hashlib.blake2b(digest_size=16)
     h.update(repr((list(df.columns), [str(t) for t in df.dtypes], df.shape)).encode())
+    try:
+        h.update(pickle.dumps(df, protocol=5))
+        return h.hexdigest()
+    except (pickle.PicklingError, TypeError, AttributeError):
+        pass
     try:
         h.update(pd.util.hash_pandas_object(df, index=True).to_numpy().tobytes())
     except TypeError:

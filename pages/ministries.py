@@ -4,6 +4,7 @@ import streamlit as st
 
 from ascc import charts, db, figcache, lookups, progress, progress_views, slides, status
 from ascc.i18n import t
+from ascc.rows import each_row
 from ui import deck_ui, downloads, ministries_ui, present, shell, status_ui
 
 # 1/ FILTERS
@@ -63,7 +64,7 @@ pick = st.selectbox(t("ministries.pick", lang), options, index=options.index(she
                     format_func=lambda c: t("ministries.all", lang) if c == "ALL" else ministry_names[c])  # fmt: skip
 shell.keep_in_url("min", pick, "ALL")
 st.caption(t("ministries.path_help", lang))
-for r in ranking.itertuples():
+for r in each_row(ranking):
     code = r.ministry_code
     if pick not in ("ALL", code):
         continue
@@ -93,4 +94,4 @@ with st.expander(t("ministries.merger_title", lang), expanded=False):
     if len(moved) and not before:
         st.markdown(t("ministries.moved_intro", lang))
         st.markdown("\n".join(f"- **{r.indicator_name}**: {r.previous_abbr} → {r.ministry_abbr}" + (f" ({r.moved_note})" if r.moved_note else "")
-                              for r in moved.itertuples()))
+                              for r in each_row(moved)))

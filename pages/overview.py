@@ -4,6 +4,7 @@ import streamlit as st
 
 from ascc import charts, db, figcache, settings, slides, sources, status
 from ascc.i18n import t
+from ascc.rows import each_row
 from ui import deck_ui, present, shell, status_ui, widgets
 
 # 1/ FILTERS
@@ -29,7 +30,7 @@ if summary["latest_year"].isna().all():
 st.caption(t("overview.intro", lang, year=int(summary["latest_year"].max())) + " " + t("overview.national_note", lang))
 
 # 3/ CARDS
-for col, row in zip(st.columns(len(headline)), headline.itertuples(), strict=True):
+for col, row in zip(st.columns(len(headline)), each_row(headline), strict=True):
     with col:
         widgets.indicator_card(row, lang, statuses.get((row.indicator_code, "VN")),
                                assessed.loc[row.indicator_code] if row.indicator_code in assessed.index else None)
@@ -40,7 +41,7 @@ deck_ui.add_to_deck(cards_spec, lang=lang, key="act_cards_deck")
 
 # 4/ CHARTS
 for pair in [headline.iloc[i : i + 2] for i in range(0, len(headline), 2)]:
-    for col, row in zip(st.columns(2), pair.itertuples(), strict=False):
+    for col, row in zip(st.columns(2), each_row(pair), strict=False):
         series = trend[trend["indicator_code"] == row.indicator_code]
         # The plan period (2016-2025) when the series reaches further back (NSO tables from 2005): older
         # years crowd the axis of a half-page chart; the Regions and Profile pages keep every year.

@@ -5,6 +5,7 @@ import streamlit as st
 
 from ascc import charts, db, figcache, i18n, lookups, progress_views, slides, status
 from ascc.i18n import t
+from ascc.rows import each_row
 from ui import deck_ui, downloads, present, shell, status_ui
 
 # 1/ FILTERS
@@ -39,7 +40,7 @@ fig = figcache.build(
     counts,
     lang=lang,
     title=t("export.title.pillars", lang, place=place, year=year or ""),
-    categories=[(p.pillar_code, f"{p.pillar_code}. {p.name}") for p in pillars.itertuples()],
+    categories=[(p.pillar_code, f"{p.pillar_code}. {p.name}") for p in each_row(pillars)],
     source=t("pillars.source", lang),
     demo=info.is_demo,
 )

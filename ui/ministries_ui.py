@@ -9,6 +9,7 @@ import pandas as pd
 
 from ascc import i18n, progress, progress_views
 from ascc.i18n import t
+from ascc.rows import each_row
 from ui import status_ui
 
 # The ranking's words live in ascc.progress_views, where the deck's ministry slide reads them too.
@@ -23,7 +24,7 @@ def ranking_table(ranking: pd.DataFrame, names: Mapping[str, str], lang: str) ->
     return pd.DataFrame({
         t("ministries.col.rank", lang): ranking["rank"].to_numpy(),
         t("ministries.col.ministry", lang): [names[c] for c in ranking["ministry_code"]],
-        t("ministries.col.behind", lang): [counts_text(r, lang) for r in ranking.itertuples()],
+        t("ministries.col.behind", lang): [counts_text(r, lang) for r in each_row(ranking)],
         t("ministries.col.share_behind", lang): [share_text(s, lang) for s in ranking["share_behind"]],
     })  # fmt: skip
 
@@ -69,7 +70,7 @@ def indicator_table(rows: pd.DataFrame, worst: pd.DataFrame, names: Mapping[str,
     """
     by_indicator = {code: g for code, g in worst.groupby("indicator_code", sort=False)}
     latest, gaps, provinces = [], [], []
-    for r in rows.itertuples():
+    for r in each_row(rows):
         unit, dec = r.unit or "", int(r.decimals) if pd.notna(r.decimals) else 1
         if pd.notna(r.latest_value):
             latest.append(f"{i18n.fmt_value(r.latest_value, unit, lang, dec)} ({t('ministries.year', lang, year=int(r.latest_year))})")
@@ -77,7 +78,7 @@ def indicator_table(rows: pd.DataFrame, worst: pd.DataFrame, names: Mapping[str,
             latest.append("–")
         gaps.append(_distance(r.shortfall, unit, dec, lang) or "–")
         mine = by_indicator.get(r.indicator_code)
-        provinces.append("; ".join(_province_text(p, names, unit, dec, lang) for p in mine.itertuples())
+        provinces.append("; ".join(_province_text(p, names, unit, dec, lang) for p in each_row(mine))
                          if mine is not None else "–")  # fmt: skip
     return pd.DataFrame({
         t("col.indicator", lang): rows["label"].to_numpy(),

@@ -7,6 +7,7 @@ import streamlit as st
 
 from ascc import charts, db, figcache, i18n, settings, sources, targets
 from ascc.i18n import t
+from ascc.rows import each_row
 from ascc.state import ViewState
 from ui import downloads, present, shell, status_ui
 
@@ -36,7 +37,7 @@ def profile_table(profile: pd.DataFrame, trend: pd.DataFrame, lang: str, statuse
     """Every indicator: status; latest value beside region, nation and target; rank; base value and change; sparkline."""
     spark = trend.sort_values("year").groupby("indicator_code")["value"].apply(list)
     rows = []
-    for r in profile.itertuples():
+    for r in each_row(profile):
         # Numbers only in the value columns (the unit has its own column), so the table fits a screen.
         f = lambda v, r=r: i18n.fmt_number(v, lang, r.decimals)  # noqa: E731
         latest = "–" if pd.isna(r.latest_value) else f(r.latest_value) + (" *" if r.latest_derived else "")
@@ -136,7 +137,7 @@ def former_history_chart(profile: pd.DataFrame, members: pd.DataFrame, area_id: 
 def groups_table(groups: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Each population group's value and the gap between the two groups of a dimension."""
     rows = []
-    for g in groups.itertuples():
+    for g in each_row(groups):
         f = lambda v, g=g: i18n.fmt_value(v, g.unit, lang, g.decimals)  # noqa: E731
         a, b = f"{g.dimension}:{g.group_a}", f"{g.dimension}:{g.group_b}"
         rows.append(

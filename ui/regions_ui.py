@@ -9,6 +9,7 @@ import streamlit as st
 
 from ascc import charts, db, figcache, geo, i18n, maps, settings, sources
 from ascc.i18n import t
+from ascc.rows import each_row
 from ascc.state import ViewState
 from ui import present, shell
 
@@ -44,7 +45,7 @@ def _hover(ranking: pd.DataFrame, lang: str, unit: str, dec: int) -> pd.Series:
             parts.append(t(f"value.status.{r.status}", lang))
         return "<br>".join(parts)
 
-    return pd.Series([one(r) for r in ranking.itertuples()], index=ranking.index, dtype=object)
+    return pd.Series([one(r) for r in each_row(ranking)], index=ranking.index, dtype=object)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)

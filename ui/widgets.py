@@ -9,6 +9,7 @@ import streamlit as st
 
 from ascc import i18n, targets
 from ascc.i18n import t
+from ascc.rows import each_row
 from ui import status_ui
 
 
@@ -90,7 +91,7 @@ def indicator_table(summary: pd.DataFrame, lang: str, statuses: dict | None = No
         return i18n.fmt_number(value, lang, int(row.decimals)) if _present(value) else "–"
 
     rows = []
-    for r in summary.itertuples():
+    for r in each_row(summary):
         rows.append(
             {
                 t("col.indicator", lang): r.name,
