@@ -249,11 +249,11 @@ COMMANDS: dict[str, Command] = {
         add_arguments=lambda parser: None,
         run=lambda args: __import__("ascc.serve", fromlist=["warm"]).warm() or 0,
     ),
-    # ascc.bench is imported only when the command runs (it starts AppTest and DuckDB processes).
+    # The benchmark lives in tools/ (it drives Streamlit); imported only when the command runs.
     "bench": Command(
         help="measure page runs, queries, payload and memory at province, commune and 10x scale",
-        add_arguments=lambda parser: __import__("ascc.bench", fromlist=["add_arguments"]).add_arguments(parser),
-        run=lambda args: __import__("ascc.bench", fromlist=["main"]).main(args),
+        add_arguments=lambda parser: __import__("tools.bench", fromlist=["add_arguments"]).add_arguments(parser),
+        run=lambda args: __import__("tools.bench", fromlist=["main"]).main(args),
     ),
 }
 

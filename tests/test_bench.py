@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from ascc import bench, serve
+from ascc import serve
 from ascc.cli import build_parser
+from tools import bench
 
 
 @pytest.fixture(scope="module")

@@ -100,9 +100,8 @@ def test_charts_go_through_presentation_mode():
 
 def test_no_streamlit_in_ascc():
     # ascc/ is the UI-free package (the CLI, the report and the tests import it without a server);
-    # Streamlit belongs in app.py, pages/ and ui/.
-    # NOTE: bench.py moves to tools/ (issue 16)
-    allowed = {"ascc/bench.py"}
+    # Streamlit belongs in app.py, pages/ and ui/ (and tools/, the benchmark and load test).
+    allowed: set[str] = set()
     found = re.compile(r"^\s*(?:import streamlit\b|from streamlit\b)", re.M)
     offenders = sorted(
         rel for f in (ROOT / "ascc").rglob("*.py")
@@ -116,7 +115,7 @@ _VIETNAMESE = re.compile(r"[À-ÃÈ-ÊÌÍÒ-ÕÙÚÝà-ãè-êìíò-õùúýĂ
 # Modules that build or describe the datasets: their words are data (names of areas, indicators, ministries,
 # sources, written into the Parquet files with both languages in separate columns), not interface text.
 _DATA_MODULES = {"ascc/reference.py", "ascc/public.py", "ascc/demo.py", "ascc/nso.py", "ascc/batches.py",
-                 "ascc/geo.py", "ascc/bench.py"}
+                 "ascc/geo.py"}
 # Single literals that are not interface text in one language, each with its reason.
 _ALLOWED_LITERALS = {
     ("app.py", "ASCC Việt Nam"),  # the browser tab's title, a name, set before the language is known

@@ -20,8 +20,8 @@ import tempfile
 from pathlib import Path
 
 from ascc import settings
-from ascc.bench import StreamlitServer, _cpu_seconds
 from tools import loadtest
+from tools.bench import StreamlitServer, _cpu_seconds
 
 
 def measure(tree: Path, visits: int, users: int) -> dict:

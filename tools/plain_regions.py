@@ -3,7 +3,7 @@
 On every rerun it reads every result file with pandas, keeps the latest batch, rebuilds the 34 new
 provinces from the former ones, ranks them on the chosen indicator and year, and draws the ranking and
 the regional averages with plotly express: no query engine, no cache. The numbers are the same as the
-app's (ascc.bench.pandas_ranking is checked against the app's queries in the benchmark). Run by
+app's (tools.bench.pandas_ranking is checked against the app's queries in the benchmark). Run by
 ``python -m ascc bench --load``; not part of the dashboard.
 """
 
@@ -12,7 +12,7 @@ import plotly.express as px
 import streamlit as st
 
 from ascc import settings
-from ascc.bench import pandas_ranking
+from tools.bench import pandas_ranking
 
 st.set_page_config(page_title="Regions (plain pandas)", layout="wide")
 data_dir = settings.data_dir()

@@ -19,6 +19,7 @@ import argparse
 import contextlib
 import datetime as dt
 import json
+import math
 import os
 import platform
 import re
@@ -527,7 +528,7 @@ def _spawn(kind: str, spec: dict) -> tuple[object, float, float]:
     """Run a child process; return its result, its start time (epoch) and its wall time."""
     spawned = time.time()
     proc = subprocess.run(
-        [sys.executable, "-m", "ascc.bench", kind, json.dumps(spec)],
+        [sys.executable, "-m", "tools.bench", kind, json.dumps(spec)],
         capture_output=True, text=True, cwd=settings.PROJECT_ROOT, env={**os.environ, "PYTHONPATH": str(settings.PROJECT_ROOT)},
     )  # fmt: skip
     wall = time.time() - spawned
@@ -812,8 +813,30 @@ def load_markdown(rows: list[dict], machine_line: str | None = None) -> list[str
             f"{r['wall_s']:.1f} | {r['throughput']:.1f} | {len(r['errors'])} | {r['server_cpu_s'] / max(r['runs'], 1) * 1000:.0f} | "
             f"{r['client_cpu_s']:.1f} | {r['kb_per_run']:.0f} | {r['server_peak_mb']:.0f} | {per_page} |"
         )
-    lines += ["", *capacity_paragraph(rows)]
+    lines += ["", *capacity_paragraph(rows), *queue_paragraph(rows)]
     return lines
+
+
+def queue_paragraph(rows: list[dict]) -> list[str]:
+    """Why the waiting time of n users who never pause is what it is: a queue for the cores."""
+    cores = os.cpu_count() or 1
+    out = []
+    for r in rows:
+        if r["kind"] != "balancer" or r["errors"] or r["users"] not in TARGET_BALANCER_P95_S:
+            continue
+        cpu = r["server_cpu_s"] / max(r["runs"], 1)
+        limit = TARGET_BALANCER_P95_S[r["users"]]
+        factor = r["p95_s"] / limit  # the queue shortens in proportion to the CPU per run, or to the cores
+        out.append(f"{r['users']} users: each run waits for the runs of the others, about {r['users']} × {cpu * 1000:.0f} ms "
+                   f"/ {cores} cores = {r['users'] * cpu / cores:.1f} s (measured median {r['median_s']:.1f} s, p95 "
+                   f"{r['p95_s']:.1f} s); a p95 of {limit:g} s needs {factor:.1f}× less: about "
+                   f"{cpu * 1000 / factor:.0f} ms of CPU per run, or {math.ceil(cores * factor)} cores.")  # fmt: skip
+    if not out:
+        return []
+    return ["", "### Why the waiting grows with the users", "",
+            "Every simulated user asks for its next page the moment the last one arrives, so the server always "
+            "has a queue; the time a run waits is the CPU of the runs ahead of it spread over the cores, whatever "
+            "the balancing. " + " ".join(out)]
 
 
 READING_S = 10  # a visitor reads about this long between two clicks
