@@ -1026,6 +1026,7 @@ def run(opts: Options, out: Path | None, keep: Path | None = None, queries: Path
 def run_load_only(opts: Options, out: Path | None) -> dict:
     """Only the load test (``--load``): on a copy of the bundled dataset; replaces the "Many users" section
     of the report at ``out`` (with the machine it ran on), the rest of the report kept."""
+    m = machine()  # the load average before the test, not after it
     root = Path(tempfile.mkdtemp(prefix="ascc-bench-"))
     previous_cache = os.environ.get(settings.CACHE_DIR_ENV)
     os.environ[settings.CACHE_DIR_ENV] = str(root / "cache")
@@ -1039,7 +1040,6 @@ def run_load_only(opts: Options, out: Path | None) -> dict:
         else:
             os.environ[settings.CACHE_DIR_ENV] = previous_cache
         shutil.rmtree(root, ignore_errors=True)
-    m = machine()
     line = (f"Written by `python -m ascc bench --load` on {m['date']}: {m['cores']} cores ({m['cpu']}), {m['memory']} memory, "
             f"load average at start {m['load_at_start']}; Streamlit {m['streamlit']}, nginx {_nginx_version()}.")  # fmt: skip
     checks = load_checks(rows)
