@@ -39,9 +39,13 @@ def assert_charts_drawn(page, minimum: int = 1) -> int:
     n = plots.count()
     assert n >= minimum, f"expected at least {minimum} charts, found {n}"
     for i in range(n):
+        # Traces drawn; or, for a chart drawn only with shapes and text (the headline cards slide), its
+        # shapes and annotations drawn.
         drawn = plots.nth(i).evaluate(
-            "p => (p.data || []).length > 0 && p.querySelectorAll('.trace, .cartesianlayer path.point, "
-            ".heatmaplayer image, .barlayer .point, .scatterlayer path').length > 0"
+            "p => ((p.data || []).length > 0 && p.querySelectorAll('.trace, .cartesianlayer path.point, "
+            ".heatmaplayer image, .barlayer .point, .scatterlayer path').length > 0)"
+            " || ((p.data || []).length === 0 && p.querySelectorAll('.shapelayer path').length > 0"
+            " && p.querySelectorAll('.annotation-text').length > 0)"
         )
         assert drawn, f"chart {i} has no rendered traces"
     return n
