@@ -8,6 +8,7 @@ import re
 import time
 
 import pytest
+from playwright.sync_api import expect
 
 from ascc import serve, settings
 from tests.browser.server import ROOT, wait_idle
@@ -46,7 +47,8 @@ def test_the_app_works_under_the_csp_and_stays_on_its_replica(browser, balanced_
     try:
         page.goto(f"{url}/regions?lang=vi")
         wait_idle(page)
-        assert page.locator(".js-plotly-plot .main-svg").count() >= 1
+        # Charts mount a moment after the run ends (longer on a replica's first visit): wait for one.
+        expect(page.locator(".js-plotly-plot .main-svg").first).to_be_visible(timeout=60_000)
         # Presentation mode runs its own script (arrow keys) through st.html.
         page.goto(f"{url}/overview?lang=vi&present=1")
         page.get_by_text(re.compile(r"^1 / \d+$")).wait_for(timeout=60_000)
