@@ -8,9 +8,11 @@ apt-get).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -24,13 +26,24 @@ PY = BIN / ("python.exe" if os.name == "nt" else "python")
 def sh(*args: str, **kwargs) -> int:
     print("+", " ".join(str(a) for a in args), flush=True)
     proc = subprocess.Popen([str(a) for a in args], cwd=ROOT, **kwargs)
-    while True:
-        try:
-            return proc.wait()
-        except KeyboardInterrupt:
-            # Ctrl-C reached the command too: let it stop what it started (streamlit, serve's replicas and
-            # nginx) instead of killing it at once as subprocess.call would.
-            continue
+
+    def forward(signum, _frame):
+        # SIGTERM (a service manager, `timeout`) goes on to the command, which stops what it started.
+        with contextlib.suppress(ProcessLookupError):
+            proc.send_signal(signum)
+
+    previous = signal.signal(signal.SIGTERM, forward) if hasattr(signal, "SIGTERM") else None
+    try:
+        while True:
+            try:
+                return proc.wait()
+            except KeyboardInterrupt:
+                # Ctrl-C reached the command too (same terminal): let it stop what it started (streamlit,
+                # serve's replicas and nginx) instead of killing it at once as subprocess.call would.
+                continue
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def ensure_venv(requirements: str) -> None:

@@ -24,6 +24,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from dataclasses import dataclass, field
@@ -271,29 +272,31 @@ def main(args: argparse.Namespace) -> int:
     if args.replicas < 1:
         print("--replicas must be at least 1", file=sys.stderr)
         return 2
-    stop = {"now": False}
+    stop = threading.Event()
 
     def on_signal(signum, _frame):
-        stop["now"] = True
+        # Ctrl-C and SIGTERM only ask to stop: a second one during the clean-up does not cut it short.
+        stop.set()
 
     signal.signal(signal.SIGTERM, on_signal)
-    print(f"Computing the aggregates once for {args.replicas} replicas…", flush=True)
+    signal.signal(signal.SIGINT, on_signal)
+    replicas = f"{args.replicas} replica{'s' if args.replicas != 1 else ''}"
+    print(f"Computing the aggregates once for {replicas}…", flush=True)
     warm(lambda line: print(line, flush=True))
+    if stop.is_set():
+        return 0
     try:
         with Balancer(args.replicas, args.port, args.address) as bal:
             ports = ", ".join(str(r.port) for r in bal.replicas)
             host = "127.0.0.1" if args.address in ("0.0.0.0", "::") else args.address
-            print(f"Serving http://{host}:{args.port} — {args.replicas} replicas on 127.0.0.1 ports {ports} "
+            print(f"Serving http://{host}:{args.port} — {replicas} on 127.0.0.1 (ports {ports}) "
                   f"behind nginx (logs in {bal.prefix}). Ctrl-C stops everything.", flush=True)  # fmt: skip
-            while not stop["now"]:
-                time.sleep(CHECK_EVERY_S)
+            while not stop.wait(CHECK_EVERY_S):
                 for event in bal.check():
                     print(event, flush=True)
                 if bal.nginx.poll() is not None:
                     print("nginx stopped; stopping the replicas", file=sys.stderr, flush=True)
                     return 1
-    except KeyboardInterrupt:
-        pass
     except RuntimeError as exc:
         print(str(exc), file=sys.stderr)
         return 1
