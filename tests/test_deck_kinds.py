@@ -14,6 +14,7 @@ from pptx import Presentation
 
 from ascc import charts, export, i18n, progress, slides
 from tests.apptest import new_app, plotly_figures, texts, values
+from tests.test_export import ALL_KINDS
 from ui import status_ui, widgets
 
 SUMMARY_SPECS = [{"kind": "headlines"}, {"kind": "pillars"}, {"kind": "ministries"}]
@@ -160,13 +161,7 @@ def test_add_to_deck_buttons_on_the_summary_pages(use_fixture):
 # --- every slide names its place and year ---------------------------------------------------------------
 
 TITLE_SPECS = [
-    {"kind": "national_trend", "indicator": "POV"},
-    {"kind": "ranking", "indicator": "POV", "boundary": "34", "year": 2024},
-    {"kind": "ranking", "indicator": "WATER", "boundary": "63", "year": 2020, "region": "RRD"},
-    {"kind": "region_compare", "indicator": "POV", "boundary": "34", "year": 2024},
-    {"kind": "region_trend", "indicator": "POV", "boundary": "34"},
-    {"kind": "province_trend", "indicator": "POV", "area": "P34-08"},
-    {"kind": "map", "indicator": "POV", "boundary": "34", "year": 2024},
+    *ALL_KINDS,  # every chart kind, as the export tests build them
     {"kind": "map", "indicator": "POV", "boundary": "34", "year": 2024, "region": "NMM"},
     *SUMMARY_SPECS,
     {"kind": "pillars", "region": "RRD"},

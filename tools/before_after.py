@@ -21,42 +21,37 @@ from pathlib import Path
 
 from ascc import settings
 from tools import loadtest
-from tools.bench import StreamlitServer, _cpu_seconds
+from tools.bench import StreamlitServer, _cpu_seconds, own_cache
 
 
 def measure(tree: Path, visits: int, users: int) -> dict:
     root = Path(tempfile.mkdtemp(prefix="ascc-before-after-"))
-    previous = os.environ.get(settings.CACHE_DIR_ENV)
-    os.environ[settings.CACHE_DIR_ENV] = str(root / "cache")
     try:
-        data = root / "bundled"
-        shutil.copytree(settings.DEFAULT_DATA_DIR, data)
-        env = {**os.environ, settings.DATA_DIR_ENV: str(data)}
-        # Each tree prepares the dataset as it would in use: the aggregates (and, where it has it, warm).
-        has_warm = "warm" in (tree / "ascc" / "cli.py").read_text(encoding="utf-8")
-        prep = ["-m", "ascc", "warm"] if has_warm else ["-c", "from ascc import db; db.connection()"]
-        subprocess.run([sys.executable, *prep], check=True, cwd=tree, env=env, capture_output=True)
-        choices = loadtest.choices_of(data)
-        out = {"pages": {}}
-        with StreamlitServer(data, tree / "app.py") as server, loadtest.tab_left_open(server.port):
-            loadtest.run_load(server.port, loadtest.scenario(choices, users=2, runs_per_user=10, seed=1))
-            for page in loadtest.PAGES:
+        with own_cache(root):
+            data = root / "bundled"
+            shutil.copytree(settings.DEFAULT_DATA_DIR, data)
+            env = {**os.environ, settings.DATA_DIR_ENV: str(data)}
+            # Each tree prepares the dataset as it would in use: the aggregates (and, where it has it, warm).
+            has_warm = "warm" in (tree / "ascc" / "cli.py").read_text(encoding="utf-8")
+            prep = ["-m", "ascc", "warm"] if has_warm else ["-c", "from ascc import db; db.connection()"]
+            subprocess.run([sys.executable, *prep], check=True, cwd=tree, env=env, capture_output=True)
+            choices = loadtest.choices_of(data)
+            out = {"pages": {}}
+            with StreamlitServer(data, tree / "app.py") as server, loadtest.tab_left_open(server.port):
+                loadtest.run_load(server.port, loadtest.scenario(choices, users=2, runs_per_user=10, seed=1))
+                for page in loadtest.PAGES:
+                    cpu0 = _cpu_seconds([server.proc.pid])
+                    result = loadtest.run_load(server.port, loadtest.page_visits(choices, page, visits=visits))
+                    if result["errors"]:
+                        raise RuntimeError(f"{tree}: {page}: {result['errors'][:2]}")
+                    out["pages"][page] = (_cpu_seconds([server.proc.pid]) - cpu0) / result["runs"] * 1000
+            with StreamlitServer(data, tree / "app.py") as server:
+                loadtest.run_load(server.port, loadtest.scenario(choices, users=2, runs_per_user=5, seed=1))
                 cpu0 = _cpu_seconds([server.proc.pid])
-                result = loadtest.run_load(server.port, loadtest.page_visits(choices, page, visits=visits))
-                if result["errors"]:
-                    raise RuntimeError(f"{tree}: {page}: {result['errors'][:2]}")
-                out["pages"][page] = (_cpu_seconds([server.proc.pid]) - cpu0) / result["runs"] * 1000
-        with StreamlitServer(data, tree / "app.py") as server:
-            loadtest.run_load(server.port, loadtest.scenario(choices, users=2, runs_per_user=5, seed=1))
-            cpu0 = _cpu_seconds([server.proc.pid])
-            result = loadtest.run_load(server.port, loadtest.scenario(choices, users=users, runs_per_user=6, seed=161 + users))
-            out["load"] = {**result, "cpu_ms": (_cpu_seconds([server.proc.pid]) - cpu0) / result["runs"] * 1000}
-        return out
+                result = loadtest.run_load(server.port, loadtest.scenario(choices, users=users, runs_per_user=6, seed=161 + users))
+                out["load"] = {**result, "cpu_ms": (_cpu_seconds([server.proc.pid]) - cpu0) / result["runs"] * 1000}
+            return out
     finally:
-        if previous is None:
-            os.environ.pop(settings.CACHE_DIR_ENV, None)
-        else:
-            os.environ[settings.CACHE_DIR_ENV] = previous
         shutil.rmtree(root, ignore_errors=True)
 
 

@@ -949,6 +949,21 @@ def markdown(result: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+@contextlib.contextmanager
+def own_cache(root: Path):
+    """The aggregate cache under ``root`` for this process and the servers it starts (ASCC_CACHE_DIR),
+    the previous setting restored afterwards."""
+    previous = os.environ.get(settings.CACHE_DIR_ENV)
+    os.environ[settings.CACHE_DIR_ENV] = str(root / "cache")  # inherited by the child processes
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(settings.CACHE_DIR_ENV, None)
+        else:
+            os.environ[settings.CACHE_DIR_ENV] = previous
+
+
 def run(opts: Options, out: Path | None, keep: Path | None = None, queries: Path | None = None) -> dict:
     """The whole benchmark; returns the raw measurements (and writes the report when ``out`` is given)."""
     result = {"quick": opts.quick, "machine": machine(), "pages": [], "load": [], "pandas": [], "datasets": [],
@@ -957,8 +972,8 @@ def run(opts: Options, out: Path | None, keep: Path | None = None, queries: Path
         settings.QUERIES_DIR = queries.resolve()
         os.environ["ASCC_QUERIES_DIR"] = str(settings.QUERIES_DIR)  # the server of the session test too
     root = Path(tempfile.mkdtemp(prefix="ascc-bench-"))
-    previous_cache = os.environ.get(settings.CACHE_DIR_ENV)
-    os.environ[settings.CACHE_DIR_ENV] = str(root / "cache")  # inherited by the child processes
+    cache = contextlib.ExitStack()
+    cache.enter_context(own_cache(root))
     try:
         print(f"building datasets in {root} ...", flush=True)
         sets = build_datasets(root, opts)
@@ -1006,10 +1021,7 @@ def run(opts: Options, out: Path | None, keep: Path | None = None, queries: Path
                 result["pandas"].append(row)
                 print(f"  {name:8s} {row['computation']}: pandas / DuckDB = {row['ratio']:.1f}", flush=True)
     finally:
-        if previous_cache is None:
-            os.environ.pop(settings.CACHE_DIR_ENV, None)
-        else:
-            os.environ[settings.CACHE_DIR_ENV] = previous_cache
+        cache.close()
         if keep is not None:
             shutil.copytree(root, keep, dirs_exist_ok=True)
         shutil.rmtree(root, ignore_errors=True)
@@ -1028,17 +1040,12 @@ def run_load_only(opts: Options, out: Path | None) -> dict:
     of the report at ``out`` (with the machine it ran on), the rest of the report kept."""
     m = machine()  # the load average before the test, not after it
     root = Path(tempfile.mkdtemp(prefix="ascc-bench-"))
-    previous_cache = os.environ.get(settings.CACHE_DIR_ENV)
-    os.environ[settings.CACHE_DIR_ENV] = str(root / "cache")
     try:
-        data = root / "bundled"
-        shutil.copytree(settings.DEFAULT_DATA_DIR, data)
-        rows = many_users(data, opts.users, opts.replicas, opts.runs_per_user)
+        with own_cache(root):
+            data = root / "bundled"
+            shutil.copytree(settings.DEFAULT_DATA_DIR, data)
+            rows = many_users(data, opts.users, opts.replicas, opts.runs_per_user)
     finally:
-        if previous_cache is None:
-            os.environ.pop(settings.CACHE_DIR_ENV, None)
-        else:
-            os.environ[settings.CACHE_DIR_ENV] = previous_cache
         shutil.rmtree(root, ignore_errors=True)
     line = (f"Written by `python -m ascc bench --load` on {m['date']}: {m['cores']} cores ({m['cpu']}), {m['memory']} memory, "
             f"load average at start {m['load_at_start']}; Streamlit {m['streamlit']}, nginx {_nginx_version()}.")  # fmt: skip
